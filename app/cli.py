@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from app import __version__
 from app.errors import PrescreenError
@@ -22,16 +21,15 @@ EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
 cli = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Pre-screen Serious Further Offence review drafts against the HMIP standards.")
-_err = Console(stderr=True, highlight=False, markup=False)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     text = "text"
     json = "json"
 
 
 def _fail(message: str) -> None:
-    _err.print(f"error: {message}")
+    sys.stderr.write(f"error: {' '.join(message.split())}\n")
     raise typer.Exit(EXIT_INPUT)
 
 
@@ -100,3 +98,7 @@ def version() -> None:
 
 def main() -> None:
     cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -45,11 +45,15 @@ def _numbered(findings: list[Finding]) -> tuple[Finding, ...]:
     return tuple(f.model_copy(update={"id": f"f{i}"}) for i, f in enumerate(findings, start=1))
 
 
+def _pipeline_name(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
 def screen_review(review: Review, nlp: Language, config: ChecksConfig) -> Screening:
     findings = config.apply(structure_findings(review))
     unrated = Rating(reasons=NOT_RATED)
     return Screening(
-        tool=ToolInfo(version=__version__, models={"spacy": f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"}),
+        tool=ToolInfo(version=__version__, models={"spacy": _pipeline_name(nlp)}),
         document=_document_info(review),
         findings=_numbered(findings),
         sentences=tuple(review_sentences(nlp, review)),

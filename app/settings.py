@@ -16,7 +16,8 @@ class Settings(BaseSettings):
 
     max_file_mb: float = Field(25.0, gt=0, description="Largest input file accepted, in MB.")
     max_uncompressed_mb: float = Field(200.0, gt=0, description="Largest total uncompressed size of a DOCX.")
-    max_compression_ratio: float = Field(100.0, gt=1, description="Largest uncompressed/compressed ratio of a DOCX part.")
+    max_compression_ratio: float = Field(
+        100.0, gt=1, description="Largest uncompressed/compressed ratio of a large DOCX part.")
     max_zip_entries: int = Field(2000, gt=0, description="Most parts a DOCX may contain.")
     max_pdf_pages: int = Field(500, gt=0, description="Most pages read from a PDF.")
     max_blocks: int = Field(50_000, gt=0, description="Most paragraphs and table cells read from one document.")

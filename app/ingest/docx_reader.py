@@ -75,8 +75,9 @@ def _read_styles(root: etree._Element | None) -> _Styles:
             cur = based.get(cur, "")
         if next((own_bold[c] for c in chain if c in own_bold), False):
             styles.bold.add(sid)
-        if (lvl := next((own_outline[c] for c in chain if c in own_outline), None)) is not None:
-            styles.outline[sid] = lvl
+        outline = next((own_outline[c] for c in chain if c in own_outline), None)
+        if outline is not None:
+            styles.outline[sid] = outline
     return styles
 
 

@@ -23,15 +23,27 @@ _TABLE_SEP = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _MD_HINT = re.compile(r"^(#{1,6}\s|\|.*\||[-*]\s|>\s|```)|\*\*\S|\[[^\]]+\]\(", re.M)
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark shows as NUL in every other byte of ASCII-heavy text."""
+    probe = data[:4096]
+    even, odd = probe[0::2], probe[1::2]
+    if len(probe) >= 4 and odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if len(probe) >= 4 and even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes) -> str:
-    """Decode text in any common encoding, or raise a specific error."""
+    """Decode text: BOM, BOM-less UTF-16, UTF-8, Windows-1252 (UK Office default), then detection."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return data.decode(enc, errors="strict")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    for enc in (e for e in (_bomless_utf16(data), "utf-8", "cp1252") if e is not None):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
     best = from_bytes(data).best()
     if best is None or best.chaos > 0.2:
         raise IngestError("encoding", "the text file's encoding cannot be recognised: save it as UTF-8 "

@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+from typer.testing import CliRunner
+
+from app.cli import cli
+from tests.builders import docx_bytes
+
+SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample_review.docx"
+runner = CliRunner()
+
+
+def test_check_json_follows_the_contract() -> None:
+    result = runner.invoke(cli, ["check", str(SAMPLE), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["schema_version"] == "1"
+    assert data["document"]["format"] == "docx"
+    assert data["document"]["sha256"] == hashlib.sha256(SAMPLE.read_bytes()).hexdigest()
+    kinds = {s["kind"] for s in data["document"]["sections"]}
+    assert {"chronology", "analysis_of_practice", "overall_judgements", "learning", "action_plan"} <= kinds
+    assert set(data["ratings"]) == {"analysis_of_practice", "overall_judgements", "learning",
+                                    "victims_and_families", "composite"}
+    assert all(r["rating"] is None and r["reasons"] for r in data["ratings"].values())
+    assert len(data["sentences"]) > 30
+
+
+def test_text_format_summarises(tmp_path: Path) -> None:
+    out = tmp_path / "summary.txt"
+    result = runner.invoke(cli, ["check", str(SAMPLE), "--output", str(out)])
+    assert result.exit_code == 0
+    text = out.read_text()
+    assert "sample_review.docx (docx," in text and "Analysis of practice [analysis_of_practice]" in text
+
+
+def _no_sections_docx(tmp_path: Path) -> Path:
+    d = docx.Document()
+    d.add_paragraph("Mr K was released on licence and attended his appointments.")
+    path = tmp_path / "plain.docx"
+    path.write_bytes(docx_bytes(d))
+    return path
+
+
+def test_document_without_sections_is_screened_with_a_finding(tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["check", str(_no_sections_docx(tmp_path))])
+    assert result.exit_code == 0
+    assert "plain.docx:-:structure.no-sections:warning: No section headings were recognised" in result.stdout
+
+
+def test_config_turns_checks_off_and_changes_severity(tmp_path: Path) -> None:
+    path = _no_sections_docx(tmp_path)
+    off = tmp_path / "off.toml"
+    off.write_text('[checks."structure.no-sections"]\nenabled = false\n')
+    result = runner.invoke(cli, ["check", str(path), "--config", str(off), "--format", "json"])
+    assert [f["check"] for f in json.loads(result.stdout)["findings"]] == []
+    err = tmp_path / "err.toml"
+    err.write_text('[checks."structure.no-sections"]\nseverity = "error"\n')
+    result = runner.invoke(cli, ["check", str(path), "--config", str(err)])
+    assert result.exit_code == 1
+    assert ":structure.no-sections:error:" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('[checks."no.such-check"]\nenabled = false\n', "checks.no.such-check: no such check"),
+        ('[checks."structure.no-sections"]\nseverity = "loud"\n', "checks.structure.no-sections.severity"),
+        ("[checks\n", "is not valid TOML"),
+    ],
+)
+def test_bad_config_is_a_clear_error(tmp_path: Path, content: str, message: str) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(content)
+    result = runner.invoke(cli, ["check", str(SAMPLE), "--config", str(cfg)])
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+BAD_INPUTS = {
+    "empty.docx": b"",
+    "truncated.docx": SAMPLE.read_bytes()[:3000],
+    "image.pdf": b"\x89PNG\r\n\x1a\n" + b"\0" * 100,
+    "fake.pdf": b"%PDF-1.4\n%%EOF",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_exits_2_with_one_line_and_leaves_the_file_alone(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(BAD_INPUTS[name])
+    before = path.read_bytes()
+    proc = subprocess.run([sys.executable, "-m", "app.cli", "check", str(path)], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("error: ") and proc.stderr.count("\n") == 1
+    assert "Traceback" not in proc.stderr and proc.stdout == ""
+    assert path.read_bytes() == before
+
+
+def test_missing_file_and_output_over_input_are_refused(tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["check", str(tmp_path / "nope.docx")])
+    assert result.exit_code == 2 and "does not exist" in result.stderr
+    copy = tmp_path / "draft.docx"
+    copy.write_bytes(SAMPLE.read_bytes())
+    result = runner.invoke(cli, ["check", str(copy), "--output", str(copy)])
+    assert result.exit_code == 2
+    assert copy.read_bytes() == SAMPLE.read_bytes()
+
+
+def test_usage_error_exits_2() -> None:
+    assert runner.invoke(cli, ["check"]).exit_code == 2
+    assert runner.invoke(cli, ["check", str(SAMPLE), "--format", "yaml"]).exit_code == 2
