@@ -6,6 +6,7 @@ and the peak resident set size of a fresh process that only parses). Run: python
 
 from __future__ import annotations
 
+import os
 import platform
 import resource
 import statistics
