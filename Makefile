@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench install clean
+.PHONY: demo test lint bench corpus evaluate install clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -27,6 +27,13 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest.py
+
+# Rebuild corpus/reviews and corpus/reviews_pdf from corpus/src (fails if a gold text is not found).
+corpus: $(STAMP)
+	$(BIN)/python -m app.corpus.build
+
+evaluate: $(STAMP)
+	$(BIN)/sfo-prescreen evaluate corpus/reviews --split test
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

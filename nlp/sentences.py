@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -10,6 +11,7 @@ from spacy.tokens import Doc
 from nlp.types import Block, Location, Review, Sentence
 
 PIPE_BATCH = 64
+_LEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)+\.?|\d+[.)]|[•▪◦●‣*·–-])\s+")
 
 
 def parse_blocks(nlp: Language, blocks: Iterable[Block]) -> Iterator[tuple[Block, Doc]]:
@@ -28,10 +30,14 @@ def sentences_of(parsed: Iterable[tuple[Block, Doc]]) -> list[Sentence]:
     out = []
     for block, doc in parsed:
         for sent in doc.sents:
-            text = sent.text.strip()
+            raw = sent.text
+            start = sent.start_char + (len(raw) - len(raw.lstrip()))
+            text = raw.strip()
+            if sent.start == 0 and (number := _LEADING_NUMBER.match(text)) and len(text) > number.end():
+                start += number.end()
+                text = text[number.end():]
             if not any(c.isalnum() for c in text):
                 continue
-            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
             out.append(Sentence(text=text, location=block_location(block, start, start + len(text))))
     return out
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from app.ingest.headings import looks_like_heading
+from app.ingest.headings import looks_like_heading, numbered_sequence
 from app.ingest.raw import RawBlock
 from nlp.sections import classify_heading
 from nlp.types import Block, DocFormat, Review, Section, SectionKind, SectionSubkind
@@ -22,7 +22,9 @@ class _Parent:
     level: int
 
 
-def _heading_of(raw: RawBlock) -> tuple[bool, int | None]:
+def _heading_of(raw: RawBlock, in_sequence: bool) -> tuple[bool, int | None]:
+    if in_sequence:
+        return True, 1
     if raw.kind == "heading":
         return True, raw.level
     if raw.kind == "paragraph":
@@ -49,11 +51,12 @@ def assemble(raw_blocks: list[RawBlock], *, filename: str, fmt: DocFormat, data:
     sections = [Section(id=PREAMBLE_ID, title="", kind="other", level=0)]
     blocks: list[Block] = []
     parent: _Parent | None = None
-    for raw in raw_blocks:
+    sequence = numbered_sequence(raw_blocks)
+    for position, raw in enumerate(raw_blocks):
         text = raw.text.strip("\r\n")
         if not text.strip():
             continue
-        is_heading, level = _heading_of(raw)
+        is_heading, level = _heading_of(raw, position in sequence)
         index = len(blocks)
         if is_heading:
             title = " ".join(text.split())

@@ -37,11 +37,13 @@ def render_text(screening: Screening) -> str:
         f"Sentences: {len(screening.sentences)}"
         + (f" ({labelled['analytical']} analytical, {labelled['descriptive']} descriptive)" if labelled else ""),
         f"Findings: {severities['error']} errors, {severities['warning']} warnings, {severities['info']} notes",
-        "Provisional ratings:",
     ]
-    for key in (*STANDARDS, "composite"):
-        rating = getattr(screening.ratings, key)
-        value = rating.rating or "not rated"
-        lines.append(f"  {_STANDARD_NAMES[key]}: {value}")
+    ratings = [(key, getattr(screening.ratings, key)) for key in (*STANDARDS, "composite")]
+    if all(r.rating is None for _, r in ratings) and len({r.reasons for _, r in ratings}) == 1:
+        lines.append(f"Provisional ratings: none. {' '.join(ratings[0][1].reasons)}")
+        return "\n".join(lines) + "\n"
+    lines.append("Provisional ratings:")
+    for key, rating in ratings:
+        lines.append(f"  {_STANDARD_NAMES[key]}: {rating.rating or 'not rated'}")
         lines.extend(f"    - {reason}" for reason in rating.reasons[:3])
     return "\n".join(lines) + "\n"

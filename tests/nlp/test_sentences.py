@@ -15,7 +15,11 @@ from nlp.sentences import review_sentences
          ["The case, ref. No. 4521, was reviewed e.g. by the SPO.", "The plan was late."]),
         ("Approx. 14 contacts were missed, i.e. half. This mattered.",
          ["Approx. 14 contacts were missed, i.e. half.", "This mattered."]),
-        ("• The practitioner did not check. Risk rose.", ["• The practitioner did not check.", "Risk rose."]),
+        ("• The practitioner did not check. Risk rose.", ["The practitioner did not check.", "Risk rose."]),
+        ("3.4 We call her Ms V. We also met Mr K. Smith later.",
+         ["We call her Ms V.", "We also met Mr K. Smith later."]),
+        ("3 May 2022: Mr S told the PP he had moved. He gave no address.",
+         ["3 May 2022: Mr S told the PP he had moved.", "He gave no address."]),
         ("Seen on 3 Feb. 2022 by the PSO. It was fine.", ["Seen on 3 Feb. 2022 by the PSO.", "It was fine."]),
     ],
 )

@@ -218,3 +218,24 @@ def test_reading_never_modifies_the_package(small_docx: bytes) -> None:
     read_bytes(small_docx, "draft.docx")
     assert small_docx == before
     assert zipfile.ZipFile(io.BytesIO(small_docx)).testzip() is None
+
+
+def test_numbered_headings_continue_the_documents_own_sequence() -> None:
+    d = docx.Document()
+    for text in ("1. Introduction", "Text.", "2. Sources", "Interviews were held.", "3. Ms D", "More text.",
+                 "3.1 Assessment", "Text.", "4. Were all reasonable steps taken?", "Text.",
+                 "1. Home visits", "7. Something later"):
+        d.add_paragraph(text)
+    review = _read(d)
+    assert [h[0] for h in _headings(review)] == ["1. Introduction", "2. Sources", "3. Ms D", "3.1 Assessment",
+                                                 "4. Were all reasonable steps taken?"]
+
+
+def test_field_lines_and_glossary_entries_are_not_headings() -> None:
+    d = docx.Document()
+    for text in ("Reviewing manager: SPO, Harrowdale team", "Date of charge: 10 November 2023",
+                 "SARA – Spousal Assault Risk Assessment", "Learning"):
+        d.add_paragraph(text)
+    d.add_paragraph().add_run("Was practice sufficient?").bold = True
+    review = _read(d)
+    assert [h[0] for h in _headings(review)] == ["Learning", "Was practice sufficient?"]

@@ -1,6 +1,6 @@
 """Validate corpus review sources (corpus/src/<id>.md + <id>.meta.json).
 
-Usage: python corpus/tools/check_source.py corpus/src/r01.md [more.md ...]
+Usage: python -m app.corpus.check_source corpus/src/r01.md [more.md ...]
 
 Standard library only, so corpus writers can run it before anything is installed.
 """
@@ -72,7 +72,7 @@ def check(md_path: Path) -> list[str]:
     n_a = sentences.count("A")
     if len(sentences) < 60:
         errors.append(f"only {len(sentences)} marked sentences: mark every body sentence with [D] or [A]")
-    print(f"{md_path.name}: {words} words, {len(sentences)} sentences ({n_a} analytical)")
+    sys.stdout.write(f"{md_path.name}: {words} words, {len(sentences)} sentences ({n_a} analytical)\n")
     return errors
 
 
@@ -81,7 +81,7 @@ def main(argv: list[str]) -> int:
     for p in argv:
         for e in check(Path(p)):
             bad += 1
-            print(f"  ERROR {p}: {e}")
+            sys.stdout.write(f"  ERROR {p}: {e}\n")
     return 1 if bad else 0
 
 
