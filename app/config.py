@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.errors import ConfigError
 from nlp.checks import registry
+from nlp.readability import ReadabilityThresholds, default_thresholds
 from nlp.types import Finding, Severity
 
 DEFAULT_CONFIG_NAME = "sfo-prescreen.toml"
@@ -27,11 +28,26 @@ class Terms(BaseModel):
     allowed: tuple[str, ...] = ()
 
 
+class ReadabilityOverride(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    long_sentence_words: int | None = Field(None, gt=0)
+    min_section_sentences: int | None = Field(None, gt=0)
+    hard_section_reading_ease: float | None = None
+
+    def applied_to(self, base: ReadabilityThresholds) -> ReadabilityThresholds:
+        return base.model_copy(update=self.model_dump(exclude_none=True))
+
+
 class ChecksConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     checks: dict[str, CheckOverride] = Field(default_factory=dict)
     terms: Terms = Terms()
+    readability: ReadabilityOverride = ReadabilityOverride()
+
+    def readability_thresholds(self) -> ReadabilityThresholds:
+        return self.readability.applied_to(default_thresholds())
 
     def apply(self, findings: list[Finding]) -> list[Finding]:
         """Drop findings of disabled checks and apply severity overrides."""

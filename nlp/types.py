@@ -139,6 +139,7 @@ class SectionOut(_Frozen):
     title: str
     kind: SectionKind
     subkind: SectionSubkind | None = None
+    metrics: dict[str, float] = Field(default_factory=dict)
 
 
 class DocumentInfo(_Frozen):

@@ -6,7 +6,7 @@ from api.deps import PipelineDep, SettingsDep
 from app.config import load_config
 from app.errors import IngestError
 from app.ingest import read_bytes
-from app.screen import screen_review
+from app.screen import get_glossary, screen_review
 from nlp.types import Screening
 
 router = APIRouter(prefix="/v1/screenings", tags=["screenings"])
@@ -19,4 +19,4 @@ async def create_screening(file: UploadFile, settings: SettingsDep, nlp: Pipelin
     if len(data) > settings.max_file_bytes:
         raise IngestError("too_large", f"the file is larger than the limit of {settings.max_file_mb:g} MB")
     review = read_bytes(data, file.filename or "upload", settings)
-    return screen_review(review, nlp, load_config(settings.config_file))
+    return screen_review(review, nlp, load_config(settings.config_file), get_glossary(settings))

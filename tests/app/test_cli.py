@@ -19,8 +19,11 @@ runner = CliRunner()
 
 def test_check_json_follows_the_contract() -> None:
     result = runner.invoke(cli, ["check", str(SAMPLE), "--format", "json"])
-    assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
+    errors = [f for f in data["findings"] if f["severity"] == "error"]
+    assert result.exit_code == (1 if errors else 0)
+    undefined = {f["text"] for f in data["findings"] if f["check"] == "acronym.undefined"}
+    assert {"OASys", "RoSH"} <= undefined and "SPO" not in undefined
     assert data["schema_version"] == "1"
     assert data["document"]["format"] == "docx"
     assert data["document"]["sha256"] == hashlib.sha256(SAMPLE.read_bytes()).hexdigest()
@@ -35,7 +38,8 @@ def test_check_json_follows_the_contract() -> None:
 def test_text_format_summarises(tmp_path: Path) -> None:
     out = tmp_path / "summary.txt"
     result = runner.invoke(cli, ["check", str(SAMPLE), "--output", str(out)])
-    assert result.exit_code == 0
+    assert result.exit_code == 1
+    assert ":acronym.undefined:error: RoSH is used once but never explained" in out.read_text()
     text = out.read_text()
     assert "sample_review.docx (docx," in text and "Analysis of practice [analysis_of_practice]" in text
 
@@ -59,7 +63,7 @@ def test_config_turns_checks_off_and_changes_severity(tmp_path: Path) -> None:
     off = tmp_path / "off.toml"
     off.write_text('[checks."structure.no-sections"]\nenabled = false\n')
     result = runner.invoke(cli, ["check", str(path), "--config", str(off), "--format", "json"])
-    assert [f["check"] for f in json.loads(result.stdout)["findings"]] == []
+    assert "structure.no-sections" not in [f["check"] for f in json.loads(result.stdout)["findings"]]
     err = tmp_path / "err.toml"
     err.write_text('[checks."structure.no-sections"]\nseverity = "error"\n')
     result = runner.invoke(cli, ["check", str(path), "--config", str(err)])
