@@ -27,6 +27,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/screening.py
 
 # Rebuild corpus/reviews and corpus/reviews_pdf from corpus/src (fails if a gold text is not found).
 corpus: $(STAMP)

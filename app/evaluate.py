@@ -29,6 +29,7 @@ _PLURAL = re.compile(r"(?:'s|’s|s'|s|')$")
 @dataclass
 class _Tally:
     acronyms: list[int] = field(default_factory=lambda: [0, 0, 0])
+    first_use_flagged: list[int] = field(default_factory=lambda: [0, 0])
     identity: list[int] = field(default_factory=lambda: [0, 0])
     lookalikes: list[int] = field(default_factory=lambda: [0, 0])
     insensitive: list[int] = field(default_factory=lambda: [0, 0])
@@ -81,6 +82,9 @@ def _acronym_key(text: str) -> str:
 def _score_acronyms(gold: Gold, screening: Screening, tally: _Tally) -> None:
     predicted = {_acronym_key(f.text) for f in screening.findings if f.check.startswith("acronym.")}
     positives = {_acronym_key(a.short) for a in gold.acronyms if a.is_positive}
+    first_use = {_acronym_key(a.short) for a in gold.acronyms if a.how == "inline-first-use"}
+    tally.first_use_flagged[0] += len(predicted & first_use)
+    tally.first_use_flagged[1] += len(first_use)
     tally.acronyms[0] += len(predicted & positives)
     tally.acronyms[1] += len(predicted - positives)
     tally.acronyms[2] += len(positives - predicted)
@@ -143,7 +147,8 @@ def evaluate(directory: Path, split: str | None, settings: Settings) -> dict[str
     acronyms = PRF(tp=tally.acronyms[0], fp=tally.acronyms[1], fn=tally.acronyms[2])
     return {
         "directory": str(directory), "split": split, "documents": tally.documents,
-        "acronyms": acronyms.as_dict(),
+        "acronyms": {**acronyms.as_dict(), "defined_at_first_use_flagged": tally.first_use_flagged[0],
+                     "defined_at_first_use": tally.first_use_flagged[1]},
         "identity": {"recall": _share(tally.identity), "found": tally.identity[0], "gold": tally.identity[1],
                      "must_not_flag_flagged_share": _share(tally.lookalikes),
                      "must_not_flag_flagged": tally.lookalikes[0], "must_not_flag": tally.lookalikes[1]},

@@ -23,7 +23,8 @@ def render_evaluation(result: dict[str, Any]) -> str:
         "",
         f"Acronyms (gold positives: never explained, or explained only after first use): "
         f"precision {_f(acr['precision'])}  recall {_f(acr['recall'])}  F1 {_f(acr['f1'])}  "
-        f"(tp {acr['tp']}, fp {acr['fp']}, fn {acr['fn']})",
+        f"(tp {acr['tp']}, fp {acr['fp']}, fn {acr['fn']}); flagged though defined at first use: "
+        f"{acr['defined_at_first_use_flagged']} of {acr['defined_at_first_use']}",
         f"Identifying details: recall {_f(ident['recall'])} ({ident['found']}/{ident['gold']}); "
         f"look-alikes flagged {_f(ident['must_not_flag_flagged_share'])} "
         f"({ident['must_not_flag_flagged']}/{ident['must_not_flag']})",

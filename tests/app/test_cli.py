@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -121,3 +122,26 @@ def test_missing_file_and_output_over_input_are_refused(tmp_path: Path) -> None:
 def test_usage_error_exits_2() -> None:
     assert runner.invoke(cli, ["check"]).exit_code == 2
     assert runner.invoke(cli, ["check", str(SAMPLE), "--format", "yaml"]).exit_code == 2
+
+
+def test_readability_thresholds_are_configurable(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[readability]\nlong_sentence_words = 12\n")
+    result = runner.invoke(cli, ["check", str(SAMPLE), "--config", str(cfg), "--format", "json"])
+    checks = [f["check"] for f in json.loads(result.stdout)["findings"]]
+    default = runner.invoke(cli, ["check", str(SAMPLE), "--format", "json"])
+    assert checks.count("readability.long-sentence") > \
+        [f["check"] for f in json.loads(default.stdout)["findings"]].count("readability.long-sentence")
+
+
+def test_user_glossary_setting_supplies_suggestions(tmp_path: Path) -> None:
+    draft = tmp_path / "d.md"
+    draft.write_text("# Review\n\n## Analysis of practice\n\nThe ZQXW panel met twice.\n")
+    glossary = tmp_path / "ours.yaml"
+    glossary.write_text("acronyms:\n  - short: ZQXW\n    expansion: Zonal Quality Working group\n"
+                        "    meaning: our local panel for complex cases\n")
+    env = {**os.environ, "SFO_PRESCREEN_GLOSSARY_FILE": str(glossary)}
+    proc = subprocess.run([sys.executable, "-m", "app.cli", "check", str(draft), "--format", "json"],
+                          capture_output=True, text=True, env=env, timeout=120)
+    finding = next(f for f in json.loads(proc.stdout)["findings"] if f["text"] == "ZQXW")
+    assert finding["suggestion"].startswith("Zonal Quality Working group (ZQXW)")
