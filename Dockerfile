@@ -10,6 +10,8 @@ COPY pyproject.toml README.md ./
 COPY app ./app
 COPY nlp ./nlp
 COPY api ./api
+COPY models ./models
+ENV SFO_PRESCREEN_MODELS_DIR=/srv/sfo-prescreen/models
 RUN python -m pip install --upgrade pip && python -m pip install .
 
 USER prescreen

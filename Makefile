@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench corpus evaluate install clean
+.PHONY: demo test lint bench corpus evaluate train install clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -28,6 +28,11 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/screening.py
+	$(BIN)/python benchmarks/passages.py
+
+# Retrain the shipped models from the corpus (fixed seeds).
+train: $(STAMP)
+	$(BIN)/sfo-prescreen train passages
 
 # Rebuild corpus/reviews and corpus/reviews_pdf from corpus/src (fails if a gold text is not found).
 corpus: $(STAMP)

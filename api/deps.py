@@ -5,16 +5,15 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends
-from spacy.language import Language
 
-from app.screen import get_pipeline
+from app.screen import Engine, load_engine
 from app.settings import Settings, get_settings
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
-def _pipeline(settings: SettingsDep) -> Language:
-    return get_pipeline(settings)
+def _engine(settings: SettingsDep) -> Engine:
+    return load_engine(settings)
 
 
-PipelineDep = Annotated[Language, Depends(_pipeline)]
+EngineDep = Annotated[Engine, Depends(_engine)]

@@ -88,6 +88,26 @@ def evaluate(
         _write(json.dumps(result, indent=2, default=str) + "\n", json_path)
 
 
+train_app = typer.Typer(help="Retrain a model from the corpus.", no_args_is_help=True)
+cli.add_typer(train_app, name="train")
+
+
+@train_app.command("passages")
+def train_passages_command(
+    corpus: Annotated[Path, typer.Option(help="Corpus folder (reviews/, sentences/, splits.json).")] = Path("corpus"),
+    out: Annotated[Path | None, typer.Option(help="Where to write the model (default: the models folder).")] = None,
+) -> None:
+    """Train the descriptive/analytical sentence classifier; writes the skops file and model card."""
+    from app.train.passages import train_passages
+
+    settings = get_settings()
+    if not (corpus / "splits.json").is_file():
+        _fail(f"{corpus} has no splits.json: point --corpus at a corpus folder")
+    meta = train_passages(corpus, out or settings.models_dir, settings)
+    sys.stdout.write(f"passage model {meta['version']}: test macro-F1 {meta['test']['macro_f1']:.3f}, "
+                     f"hard cases {meta['test_hard_cases']['macro_f1']:.3f}; written to {out or settings.models_dir}\n")
+
+
 @cli.command()
 def checks() -> None:
     """List every check: id, standard, default severity and description."""

@@ -17,7 +17,7 @@ from app.corpus.gold import Gold, gold_files, load_gold
 from app.errors import ConfigError
 from app.ingest import read_path
 from app.metrics import PRF, macro_f1, rating_agreement
-from app.screen import get_glossary, get_pipeline, screen_review
+from app.screen import load_engine, screen_review
 from app.settings import Settings
 from nlp.types import STANDARDS, Finding, Review, Screening
 
@@ -136,14 +136,13 @@ def evaluate(directory: Path, split: str | None, settings: Settings) -> dict[str
     files = select(directory, split)
     if not files:
         raise ConfigError(f"no gold files (NAME.json beside its document) found in {directory}")
-    nlp = get_pipeline(settings)
+    engine = load_engine(settings)
     tally = _Tally()
     config = ChecksConfig()
-    glossary = get_glossary(settings)
     for path in files:
         gold = load_gold(path)
         review = read_path(path.parent / gold.file, settings)
-        score_document(gold, review, screen_review(review, nlp, config, glossary), tally)
+        score_document(gold, review, screen_review(review, engine, config), tally)
     acronyms = PRF(tp=tally.acronyms[0], fp=tally.acronyms[1], fn=tally.acronyms[2])
     return {
         "directory": str(directory), "split": split, "documents": tally.documents,

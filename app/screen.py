@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -14,9 +16,18 @@ from app.settings import Settings, get_settings
 from nlp.acronyms import acronym_findings
 from nlp.glossary import Glossary, GlossaryError, load_glossary
 from nlp.jargon import jargon_findings
+from nlp.passages import (
+    LabelledSentence,
+    PassageModel,
+    PassageModelError,
+    analytical_shares,
+    label_review,
+    load_passage_model,
+    passage_findings,
+)
 from nlp.pipeline import PipelineUnavailable, load_pipeline
 from nlp.readability import readability_findings, section_metrics
-from nlp.sentences import parse_blocks, sentences_of
+from nlp.sentences import block_location, parse_blocks
 from nlp.structure import structure_findings
 from nlp.types import (
     DocumentInfo,
@@ -26,6 +37,7 @@ from nlp.types import (
     Review,
     Screening,
     SectionOut,
+    Sentence,
     ToolInfo,
 )
 
@@ -62,25 +74,62 @@ def get_glossary(settings: Settings) -> Glossary:
         raise ConfigError(str(exc)) from None
 
 
-def screen_review(review: Review, nlp: Language, config: ChecksConfig,
-                  glossary: Glossary | None = None) -> Screening:
-    glossary = glossary or load_glossary(None)
-    parsed_all = list(parse_blocks(nlp, (b for b in review.blocks if b.text.strip())))
+@dataclass(frozen=True)
+class Engine:
+    """Everything a screening needs loaded once per process: language pipeline, glossary, models."""
+
+    nlp: Language
+    glossary: Glossary
+    passages: PassageModel
+
+
+@lru_cache(maxsize=4)
+def _engine(spacy_model: str, glossary_file: Path | None, models_dir: Path) -> Engine:
+    try:
+        nlp = load_pipeline(spacy_model)
+        passages = load_passage_model(models_dir)
+    except (PipelineUnavailable, PassageModelError) as exc:
+        raise ModelError(str(exc)) from None
+    try:
+        glossary = load_glossary(glossary_file)
+    except GlossaryError as exc:
+        raise ConfigError(str(exc)) from None
+    return Engine(nlp, glossary, passages)
+
+
+def load_engine(settings: Settings) -> Engine:
+    """Load (once) the pipeline, glossary and models; a missing or broken one is a clear error now."""
+    return _engine(settings.spacy_model, settings.glossary_file, settings.models_dir)
+
+
+def _sentences(labelled: list[LabelledSentence]) -> tuple[Sentence, ...]:
+    return tuple(Sentence(text=x.sentence.text, label=x.label, score=round(x.score, 4),
+                          location=block_location(x.block, x.sentence.start, x.sentence.end)) for x in labelled)
+
+
+def screen_review(review: Review, engine: Engine, config: ChecksConfig) -> Screening:
+    parsed_all = list(parse_blocks(engine.nlp, (b for b in review.blocks if b.text.strip())))
     parsed = [(b, d) for b, d in parsed_all if b.kind != "heading"]
     allowed = frozenset(config.terms.allowed)
     thresholds = config.readability_thresholds()
+    labelled = label_review(engine.passages, review, parsed)
     findings = config.apply([
         *structure_findings(review),
-        *acronym_findings(review, parsed_all, glossary, allowed),
-        *jargon_findings(review, parsed, glossary, allowed),
+        *acronym_findings(review, parsed_all, engine.glossary, allowed),
+        *jargon_findings(review, parsed, engine.glossary, allowed),
+        *passage_findings(review, labelled, engine.passages.meta),
         *readability_findings(review, parsed, thresholds),
     ])
+    metrics = section_metrics(parsed, thresholds)
+    for sid, share in analytical_shares(labelled).items():
+        metrics.setdefault(sid, {})["analytical_share"] = share
     unrated = Rating(reasons=NOT_RATED)
     return Screening(
-        tool=ToolInfo(version=__version__, models={"spacy": _pipeline_name(nlp)}),
-        document=_document_info(review, section_metrics(parsed, thresholds)),
+        tool=ToolInfo(version=__version__, models={"spacy": _pipeline_name(engine.nlp),
+                                                   "passages": engine.passages.meta.version}),
+        document=_document_info(review, metrics),
         findings=_numbered(findings),
-        sentences=tuple(sentences_of(parsed)),
+        sentences=_sentences(labelled),
         ratings=Ratings(analysis_of_practice=unrated, overall_judgements=unrated, learning=unrated,
                         victims_and_families=unrated, composite=unrated),
     )
@@ -89,13 +138,14 @@ def screen_review(review: Review, nlp: Language, config: ChecksConfig,
 def screen_bytes(data: bytes, filename: str, settings: Settings | None = None,
                  config: ChecksConfig | None = None) -> Screening:
     settings = settings or get_settings()
+    engine = load_engine(settings)
     review = read_bytes(data, filename, settings)
-    return screen_review(review, get_pipeline(settings), config or load_config(settings.config_file),
-                         get_glossary(settings))
+    return screen_review(review, engine, config or load_config(settings.config_file))
 
 
 def screen_path(path: Path, settings: Settings | None = None, config: ChecksConfig | None = None) -> Screening:
     settings = settings or get_settings()
     config = config or load_config(settings.config_file)
+    engine = load_engine(settings)
     review = read_path(path, settings)
-    return screen_review(review, get_pipeline(settings), config, get_glossary(settings))
+    return screen_review(review, engine, config)

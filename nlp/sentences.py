@@ -4,14 +4,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from nlp.types import Block, Location, Review, Sentence
 
 PIPE_BATCH = 64
 _LEADING_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)+\.?|\d+[.)]|[•▪◦●‣*·–-])\s+")
+
+
+@dataclass(frozen=True)
+class ParsedSentence:
+    """A sentence span with its exact text and offsets in its block (paragraph numbers and bullets cut)."""
+
+    block: Block
+    span: Span
+    start: int
+    end: int
+    text: str
 
 
 def parse_blocks(nlp: Language, blocks: Iterable[Block]) -> Iterator[tuple[Block, Doc]]:
@@ -26,7 +38,7 @@ def block_location(block: Block, start: int, end: int) -> Location:
                     row=block.cell.row if block.cell else None, col=block.cell.col if block.cell else None)
 
 
-def sentences_of(parsed: Iterable[tuple[Block, Doc]]) -> list[Sentence]:
+def parsed_sentences(parsed: Iterable[tuple[Block, Doc]]) -> list[ParsedSentence]:
     out = []
     for block, doc in parsed:
         for sent in doc.sents:
@@ -36,10 +48,13 @@ def sentences_of(parsed: Iterable[tuple[Block, Doc]]) -> list[Sentence]:
             if sent.start == 0 and (number := _LEADING_NUMBER.match(text)) and len(text) > number.end():
                 start += number.end()
                 text = text[number.end():]
-            if not any(c.isalnum() for c in text):
-                continue
-            out.append(Sentence(text=text, location=block_location(block, start, start + len(text))))
+            if any(c.isalnum() for c in text):
+                out.append(ParsedSentence(block, sent, start, start + len(text), text))
     return out
+
+
+def sentences_of(parsed: Iterable[tuple[Block, Doc]]) -> list[Sentence]:
+    return [Sentence(text=s.text, location=block_location(s.block, s.start, s.end)) for s in parsed_sentences(parsed)]
 
 
 def review_sentences(nlp: Language, review: Review) -> list[Sentence]:

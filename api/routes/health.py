@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.deps import PipelineDep
+from api.deps import EngineDep
 
 router = APIRouter(tags=["health"])
 
@@ -14,6 +14,7 @@ def healthz() -> dict[str, str]:
 
 
 @router.get("/readyz")
-def readyz(nlp: PipelineDep) -> dict[str, str]:
-    """The language pipeline is loaded and screenings can be served."""
-    return {"status": "ready", "pipeline": str(nlp.meta.get("name", ""))}
+def readyz(engine: EngineDep) -> dict[str, str]:
+    """The language pipeline, glossary and models are loaded and screenings can be served."""
+    return {"status": "ready", "pipeline": str(engine.nlp.meta.get("name", "")),
+            "passages": engine.passages.meta.version}

@@ -34,6 +34,8 @@ def test_check_json_follows_the_contract() -> None:
                                     "victims_and_families", "composite"}
     assert all(r["rating"] is None and r["reasons"] for r in data["ratings"].values())
     assert len(data["sentences"]) > 30
+    assert all(s["label"] in ("descriptive", "analytical") and 0.5 <= s["score"] <= 1 for s in data["sentences"])
+    assert data["tool"]["models"]["passages"].startswith("passages-")
 
 
 def test_text_format_summarises(tmp_path: Path) -> None:
