@@ -88,6 +88,48 @@ def evaluate(
         _write(json.dumps(result, indent=2, default=str) + "\n", json_path)
 
 
+@cli.command()
+def redact(
+    file: Annotated[Path, typer.Argument(help="The review draft (.docx, .pdf, .txt, .md).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The redacted copy (.docx; .txt for text input).")],
+    log: Annotated[Path | None, typer.Option(help="Redaction log (CSV); default beside OUTPUT.")] = None,
+) -> None:
+    """Write a copy with every identifying detail replaced by a consistent placeholder, and a log."""
+    from app.redact import redact as run_redaction
+    from app.redact import write_log
+    from app.screen import load_engine
+
+    settings = get_settings()
+    if output.resolve() == file.resolve():
+        _fail("--output names the input file: choose another path so the draft is not overwritten")
+    try:
+        size = file.stat().st_size if file.is_file() else 0
+        if size > settings.max_file_bytes:
+            _fail(f"the file is larger than the limit of {settings.max_file_mb:g} MB")
+        result = run_redaction(file.read_bytes(), file.name, load_engine(settings), settings)
+    except FileNotFoundError:
+        _fail(f"{file} does not exist: check the path")
+        return
+    except PrescreenError as exc:
+        _fail(exc.message)
+        return
+    if output.suffix.lower() != result.extension:
+        _fail(f"this input gives a {result.extension} copy: name the output with that extension")
+    log_path = log or output.with_name(output.stem + ".redaction-log.csv")
+    _write_bytes(result.data, output)
+    write_log(result.log, log_path)
+    sys.stdout.write(f"{len(result.log)} details replaced; copy: {output}; log: {log_path}\n")
+    for note in result.notes:
+        sys.stdout.write(f"note: {note}\n")
+
+
+def _write_bytes(data: bytes, output: Path) -> None:
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror}")
+
+
 train_app = typer.Typer(help="Retrain a model from the corpus.", no_args_is_help=True)
 cli.add_typer(train_app, name="train")
 

@@ -32,6 +32,8 @@ class _Tally:
     first_use_flagged: list[int] = field(default_factory=lambda: [0, 0])
     identity: list[int] = field(default_factory=lambda: [0, 0])
     lookalikes: list[int] = field(default_factory=lambda: [0, 0])
+    identity_precision: list[int] = field(default_factory=lambda: [0, 0])
+    language_precision: list[int] = field(default_factory=lambda: [0, 0])
     insensitive: list[int] = field(default_factory=lambda: [0, 0])
     gold_labels: list[str] = field(default_factory=list)
     predicted_labels: list[str | None] = field(default_factory=list)
@@ -116,6 +118,10 @@ def score_document(gold: Gold, review: Review, screening: Screening, tally: _Tal
     lookalike = [f for f in findings if f.check.startswith(LOOKALIKE_PREFIXES)]
     _score_acronyms(gold, screening, tally)
     tally.identity[0] += sum(_covered(review, i.text, identity) for i in gold.identifiers)
+    for found, golds, pair in ((identity, [i.text for i in gold.identifiers], tally.identity_precision),
+                               (language, list(gold.insensitive), tally.language_precision)):
+        pair[0] += sum(any(_covered(review, t, [f]) for t in golds) for f in found)
+        pair[1] += len(found)
     tally.identity[1] += len(gold.identifiers)
     tally.lookalikes[0] += sum(_covered(review, t, lookalike) for t in gold.must_not_flag)
     tally.lookalikes[1] += len(gold.must_not_flag)
@@ -149,9 +155,11 @@ def evaluate(directory: Path, split: str | None, settings: Settings) -> dict[str
         "acronyms": {**acronyms.as_dict(), "defined_at_first_use_flagged": tally.first_use_flagged[0],
                      "defined_at_first_use": tally.first_use_flagged[1]},
         "identity": {"recall": _share(tally.identity), "found": tally.identity[0], "gold": tally.identity[1],
+                     "precision": _share(tally.identity_precision), "findings": tally.identity_precision[1],
                      "must_not_flag_flagged_share": _share(tally.lookalikes),
                      "must_not_flag_flagged": tally.lookalikes[0], "must_not_flag": tally.lookalikes[1]},
-        "unsuitable_language": {"recall": _share(tally.insensitive), "found": tally.insensitive[0],
+        "unsuitable_language": {"recall": _share(tally.insensitive), "precision": _share(tally.language_precision),
+                                "findings": tally.language_precision[1], "found": tally.insensitive[0],
                                 "gold": tally.insensitive[1]},
         "sentences": {**macro_f1(tally.gold_labels, tally.predicted_labels, SENTENCE_LABELS),
                       "boundary_exact_share": _share(tally.boundaries)},

@@ -15,7 +15,10 @@ from app.ingest import read_bytes, read_path
 from app.settings import Settings, get_settings
 from nlp.acronyms import acronym_findings
 from nlp.glossary import Glossary, GlossaryError, load_glossary
+from nlp.identity import identity_details, identity_findings
+from nlp.identity import warm_up as warm_identity
 from nlp.jargon import jargon_findings
+from nlp.language import language_findings, lexicon
 from nlp.passages import (
     LabelledSentence,
     PassageModel,
@@ -94,6 +97,8 @@ def _engine(spacy_model: str, glossary_file: Path | None, models_dir: Path) -> E
         glossary = load_glossary(glossary_file)
     except GlossaryError as exc:
         raise ConfigError(str(exc)) from None
+    warm_identity()
+    lexicon()
     return Engine(nlp, glossary, passages)
 
 
@@ -118,6 +123,8 @@ def screen_review(review: Review, engine: Engine, config: ChecksConfig) -> Scree
         *acronym_findings(review, parsed_all, engine.glossary, allowed),
         *jargon_findings(review, parsed, engine.glossary, allowed),
         *passage_findings(review, labelled, engine.passages.meta),
+        *identity_findings(identity_details(parsed_all)),
+        *language_findings(parsed),
         *readability_findings(review, parsed, thresholds),
     ])
     metrics = section_metrics(parsed, thresholds)

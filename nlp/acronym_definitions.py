@@ -80,7 +80,7 @@ def _inside_parentheses(doc: Doc, open_i: int) -> tuple[str, int] | None:
     return None
 
 
-def _long_then_short(doc: Doc, c: Candidate) -> Definition | None:
+def _long_then_short(doc: Doc, _text: str, c: Candidate) -> Definition | None:
     """`Offender Assessment System (OASys)`, also `(the OASys)`, `(known as OASys)`, `("OASys")`."""
     i = c.token
     prev = i - 1
@@ -102,7 +102,7 @@ def _long_then_short(doc: Doc, c: Candidate) -> Definition | None:
     return Definition(c.key, long or window, "long (SF)", c.start)
 
 
-def _short_then_long(doc: Doc, c: Candidate) -> Definition | None:
+def _short_then_long(doc: Doc, _text: str, c: Candidate) -> Definition | None:
     """`OASys (Offender Assessment System)` or `OASys (the tool probation uses to assess risk)`."""
     i = c.token + 1
     if i >= len(doc) or doc[i].text != "(":
@@ -110,14 +110,14 @@ def _short_then_long(doc: Doc, c: Candidate) -> Definition | None:
     inside = _inside_parentheses(doc, i)
     if inside is None:
         return None
-    text, _ = inside
-    words = text.split()
+    inner, _ = inside
+    words = inner.split()
     if len(words) < 2 or not words[0][0].isalpha() or words[0].lower() in ("see", "para", "paragraph", "page"):
         return None
-    return Definition(c.key, best_long_form(c.key, text) or text, "SF (long)", c.start)
+    return Definition(c.key, best_long_form(c.key, inner) or inner, "SF (long)", c.start)
 
 
-def _short_dash_long(doc: Doc, c: Candidate) -> Definition | None:
+def _short_dash_long(doc: Doc, _text: str, c: Candidate) -> Definition | None:
     """`SPO – Senior Probation Officer` (letters must match, since dashes also join clauses)."""
     i = c.token + 1
     if i >= len(doc) or doc[i].text not in DASHES:
@@ -130,9 +130,9 @@ def _short_dash_long(doc: Doc, c: Candidate) -> Definition | None:
     return Definition(c.key, following[:span_end].strip(), "SF – long", c.start)
 
 
-def _short_verb_long(doc: Doc, c: Candidate) -> Definition | None:
+def _short_verb_long(doc: Doc, text: str, c: Candidate) -> Definition | None:
     """`SF stands for …`, `SF means …`, and `SF is a/the …` at the start of a sentence."""
-    after = doc.text[c.end:]
+    after = text[c.end:]
     after_plain = re.sub(r"^(?:['’]s?)?\s*", "", after).lower()
     for verb in DEFINING_VERBS:
         if after_plain.startswith(verb):
@@ -146,12 +146,12 @@ def _short_verb_long(doc: Doc, c: Candidate) -> Definition | None:
     return None
 
 
-def _known_as(doc: Doc, c: Candidate) -> Definition | None:
+def _known_as(_doc: Doc, text: str, c: Candidate) -> Definition | None:
     """`… a national database known as nDelius`."""
-    before = doc.text[: c.start].rstrip(" ('\"“‘").lower()
+    before = text[: c.start].rstrip(" ('\"“‘").lower()
     for phrase in NAMING_PHRASES:
         if before.endswith(phrase):
-            head = doc.text[: c.start].rstrip()
+            head = text[: c.start].rstrip()
             return Definition(c.key, head[max(0, len(head) - 80):], f"known as SF ({phrase})", c.start)
     return None
 
@@ -161,9 +161,10 @@ PATTERNS = (_long_then_short, _short_then_long, _short_dash_long, _short_verb_lo
 
 def inline_definitions(doc: Doc, candidates: list[Candidate]) -> list[Definition]:
     out = []
+    text = doc.text  # Doc.text joins every token on each access: read it once
     for c in candidates:
         for pattern in PATTERNS:
-            if (found := pattern(doc, c)) is not None:
+            if (found := pattern(doc, text, c)) is not None:
                 out.append(found)
                 break
     return out

@@ -33,6 +33,11 @@ def parse_blocks(nlp: Language, blocks: Iterable[Block]) -> Iterator[tuple[Block
     yield from zip(blocks, docs, strict=True)
 
 
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start_char, end_char) of each sentence, from one pass over `doc.sents`."""
+    return [(s.start_char, s.end_char) for s in doc.sents]
+
+
 def block_location(block: Block, start: int, end: int) -> Location:
     return Location(section=block.section, paragraph=block.index, start=start, end=end, page=block.page,
                     row=block.cell.row if block.cell else None, col=block.cell.col if block.cell else None)

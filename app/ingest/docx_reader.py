@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from app.errors import IngestError
-from app.ingest.raw import RawBlock
+from app.ingest.raw import RawBlock, TextPiece
 from app.ingest.xmlsafe import parse_xml
 from app.ingest.ziplimits import open_package, read_member
 from app.settings import Settings
@@ -85,8 +85,8 @@ def _in_fallback(el: etree._Element) -> bool:
     return any(a.tag == f"{{{MC}}}Fallback" for a in el.iterancestors())
 
 
-def _text_parts(el: etree._Element) -> Iterator[tuple[str, bool]]:
-    """Yield (text, is_bold) for each visible run piece of a paragraph, in document order."""
+def _text_parts(el: etree._Element) -> Iterator[tuple[str, bool, etree._Element | None]]:
+    """Yield (text, is_bold, w:t element or None) for each visible run piece of a paragraph, in order."""
     for child in el:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED or tag == f"{_W}txbxContent":
@@ -95,13 +95,13 @@ def _text_parts(el: etree._Element) -> Iterator[tuple[str, bool]]:
             bold = _on(child.find(f"{_W}rPr/{_W}b"))
             for piece in child:
                 if piece.tag == f"{_W}t":
-                    yield piece.text or "", bold
+                    yield piece.text or "", bold, piece
                 elif piece.tag == f"{_W}tab":
-                    yield "\t", bold
+                    yield "\t", bold, None
                 elif piece.tag in (f"{_W}br", f"{_W}cr"):
-                    yield "\n", bold
+                    yield "\n", bold, None
                 elif piece.tag == f"{_W}noBreakHyphen":
-                    yield "-", bold
+                    yield "-", bold, None
                 elif piece.tag not in _SKIPPED:
                     yield from _text_parts(piece)
         else:
@@ -142,11 +142,21 @@ class _BodyWalker:
                 self.walk(child)
 
     def paragraph_text(self, p: etree._Element) -> tuple[str, bool]:
+        text, bold, _ = self.paragraph_pieces(p)
+        return text, bold
+
+    def paragraph_pieces(self, p: etree._Element) -> tuple[str, bool, list[TextPiece]]:
+        """The paragraph's visible text, whether it is all bold, and its w:t nodes with their offsets."""
         parts = list(_text_parts(p))
-        text = "".join(t for t, _ in parts)
-        visible = [b for t, b in parts if t.strip()]
+        pieces, offset = [], 0
+        for t, _, node in parts:
+            if node is not None:
+                pieces.append(TextPiece(offset, node))
+            offset += len(t)
+        text = "".join(t for t, _, _ in parts)
+        visible = [b for t, b, _ in parts if t.strip()]
         style_bold = (self.style_id(p) or "") in self.styles.bold
-        return text, bool(visible) and all(b or style_bold for b in visible)
+        return text, bool(visible) and all(b or style_bold for b in visible), pieces
 
     def style_id(self, p: etree._Element) -> str | None:
         return _val(p.find(f"{_W}pPr/{_W}pStyle"))
@@ -154,15 +164,17 @@ class _BodyWalker:
     def paragraph(self, p: etree._Element) -> None:
         if p.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None and not self.paragraph_text(p)[0].strip():
             return
-        text, bold = self.paragraph_text(p)
+        text, bold, pieces = self.paragraph_pieces(p)
         sid = self.style_id(p)
         name = self.styles.names.get(sid or "", sid or "Normal")
         if text.strip():
-            self.add(self._classify(p, text, bold, sid, name))
+            block = self._classify(p, text, bold, sid, name)
+            block.pieces = pieces
+            self.add(block)
         for inner in _textboxes(p):
-            inner_text, inner_bold = self.paragraph_text(inner)
+            inner_text, inner_bold, inner_pieces = self.paragraph_pieces(inner)
             if inner_text.strip():
-                self.add(RawBlock("paragraph", inner_text, style="Text Box", all_bold=inner_bold))
+                self.add(RawBlock("paragraph", inner_text, style="Text Box", all_bold=inner_bold, pieces=inner_pieces))
 
     def _classify(self, p: etree._Element, text: str, bold: bool, sid: str | None, name: str) -> RawBlock:
         m = _HEADING_STYLE.match(name)
@@ -184,10 +196,18 @@ class _BodyWalker:
         self.tables += 1
         for r, tr in enumerate(tbl.iterchildren(f"{_W}tr")):
             for c, tc in enumerate(self._cells(tr)):
-                texts = [self.paragraph_text(p)[0] for p in tc.iter(f"{_W}p") if not _in_fallback(p)]
-                text = "\n".join(t for t in texts if t.strip())
+                texts, pieces, offset = [], [], 0
+                for p in tc.iter(f"{_W}p"):
+                    if _in_fallback(p):
+                        continue
+                    t, _, own = self.paragraph_pieces(p)
+                    if t.strip():
+                        pieces += [TextPiece(offset + piece.offset, piece.node) for piece in own]
+                        texts.append(t)
+                        offset += len(t) + 1
+                text = "\n".join(texts)
                 if text.strip():
-                    self.add(RawBlock("table_cell", text, cell=TableCell(table=index, row=r, col=c)))
+                    self.add(RawBlock("table_cell", text, cell=TableCell(table=index, row=r, col=c), pieces=pieces))
 
     @staticmethod
     def _cells(tr: etree._Element) -> Iterator[etree._Element]:
@@ -199,6 +219,11 @@ class _BodyWalker:
 
 
 def read_docx(data: bytes, settings: Settings) -> list[RawBlock]:
+    return read_docx_tree(data, settings)[0]
+
+
+def read_docx_tree(data: bytes, settings: Settings) -> tuple[list[RawBlock], etree._Element]:
+    """The blocks and the parsed body XML they point into (the redactor edits that tree)."""
     zf = open_package(data, settings)
     with zf:
         body_xml = read_member(zf, "word/document.xml", settings)
@@ -211,4 +236,4 @@ def read_docx(data: bytes, settings: Settings) -> list[RawBlock]:
         raise IngestError("corrupt", "the Word document has no body: open it in Word, save a new copy and try again")
     walker = _BodyWalker(_read_styles(styles_root), settings)
     walker.walk(body)
-    return walker.blocks
+    return walker.blocks, root

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from nlp.types import BlockKind, TableCell
+
+
+@dataclass(frozen=True)
+class TextPiece:
+    """A source text node (a DOCX w:t element) and where its text starts in the block's text."""
+
+    offset: int
+    node: Any
 
 
 @dataclass
@@ -17,3 +26,4 @@ class RawBlock:
     cell: TableCell | None = None
     all_bold: bool = False
     larger_font: bool = False
+    pieces: list[TextPiece] | None = None

@@ -25,10 +25,12 @@ def render_evaluation(result: dict[str, Any]) -> str:
         f"precision {_f(acr['precision'])}  recall {_f(acr['recall'])}  F1 {_f(acr['f1'])}  "
         f"(tp {acr['tp']}, fp {acr['fp']}, fn {acr['fn']}); flagged though defined at first use: "
         f"{acr['defined_at_first_use_flagged']} of {acr['defined_at_first_use']}",
-        f"Identifying details: recall {_f(ident['recall'])} ({ident['found']}/{ident['gold']}); "
+        f"Identifying details: recall {_f(ident['recall'])} ({ident['found']}/{ident['gold']}), "
+        f"precision {_f(ident['precision'])} of {ident['findings']} findings; "
         f"look-alikes flagged {_f(ident['must_not_flag_flagged_share'])} "
         f"({ident['must_not_flag_flagged']}/{ident['must_not_flag']})",
-        f"Unsuitable language: recall {_f(lang['recall'])} ({lang['found']}/{lang['gold']})",
+        f"Unsuitable language: recall {_f(lang['recall'])} ({lang['found']}/{lang['gold']}), "
+        f"precision {_f(lang['precision'])} of {lang['findings']} findings",
         f"Sentences: macro-F1 {_f(sent['macro_f1'])} over {sent['total']} gold sentences "
         f"({sent['labelled']} labelled by the tool; {_f(sent['boundary_exact_share'])} split exactly as gold)",
     ]
