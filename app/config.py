@@ -39,12 +39,19 @@ class ReadabilityOverride(BaseModel):
         return base.model_copy(update=self.model_dump(exclude_none=True))
 
 
+class CoverageSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    chronology_gap_days: int = Field(90, gt=0)
+
+
 class ChecksConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     checks: dict[str, CheckOverride] = Field(default_factory=dict)
     terms: Terms = Terms()
     readability: ReadabilityOverride = ReadabilityOverride()
+    coverage: CoverageSettings = CoverageSettings()
 
     def readability_thresholds(self) -> ReadabilityThresholds:
         return self.readability.applied_to(default_thresholds())

@@ -11,15 +11,17 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from app.config import ChecksConfig
 from app.corpus.gold import Gold, gold_files, load_gold
 from app.errors import ConfigError
+from app.evaluate_coverage import coverage_agreement
 from app.ingest import read_path
 from app.metrics import PRF, macro_f1, rating_agreement
 from app.screen import load_engine, screen_review
 from app.settings import Settings
-from nlp.types import STANDARDS, Finding, Review, Screening
+from nlp.types import STANDARDS, Coverage, Finding, Review, Screening
 
 SENTENCE_LABELS = ("descriptive", "analytical")
 LOOKALIKE_PREFIXES = ("identity.", "language.")
@@ -41,6 +43,7 @@ class _Tally:
     gold_ratings: dict[str, list[str]] = field(default_factory=dict)
     predicted_ratings: dict[str, list[str | None]] = field(default_factory=dict)
     documents: list[str] = field(default_factory=list)
+    coverage: list[tuple[dict[str, Any], Coverage]] = field(default_factory=list)
 
 
 def select(directory: Path, split: str | None) -> list[Path]:
@@ -132,6 +135,8 @@ def score_document(gold: Gold, review: Review, screening: Screening, tally: _Tal
         tally.gold_ratings.setdefault(key, []).append(getattr(gold.ratings, key))
         tally.predicted_ratings.setdefault(key, []).append(getattr(screening.ratings, key).rating)
     tally.documents.append(gold.id)
+    if gold.coverage is not None and screening.coverage is not None:
+        tally.coverage.append((gold.coverage, screening.coverage))
 
 
 def _share(pair: list[int]) -> float | None:
@@ -165,4 +170,5 @@ def evaluate(directory: Path, split: str | None, settings: Settings) -> dict[str
                       "boundary_exact_share": _share(tally.boundaries)},
         "ratings": {k: rating_agreement(tally.gold_ratings[k], tally.predicted_ratings[k])
                     for k in tally.gold_ratings},
+        "coverage": coverage_agreement(tally.coverage) if tally.coverage else None,
     }

@@ -14,6 +14,7 @@ from app.errors import ConfigError, ModelError
 from app.ingest import read_bytes, read_path
 from app.settings import Settings, get_settings
 from nlp.acronyms import acronym_findings
+from nlp.coverage import review_coverage
 from nlp.glossary import Glossary, GlossaryError, load_glossary
 from nlp.identity import identity_details, identity_findings
 from nlp.identity import warm_up as warm_identity
@@ -118,6 +119,7 @@ def screen_review(review: Review, engine: Engine, config: ChecksConfig) -> Scree
     allowed = frozenset(config.terms.allowed)
     thresholds = config.readability_thresholds()
     labelled = label_review(engine.passages, review, parsed)
+    coverage, coverage_found = review_coverage(review, labelled, config.coverage.chronology_gap_days)
     findings = config.apply([
         *structure_findings(review),
         *acronym_findings(review, parsed_all, engine.glossary, allowed),
@@ -125,6 +127,7 @@ def screen_review(review: Review, engine: Engine, config: ChecksConfig) -> Scree
         *passage_findings(review, labelled, engine.passages.meta),
         *identity_findings(identity_details(parsed_all)),
         *language_findings(parsed),
+        *coverage_found,
         *readability_findings(review, parsed, thresholds),
     ])
     metrics = section_metrics(parsed, thresholds)
@@ -139,6 +142,7 @@ def screen_review(review: Review, engine: Engine, config: ChecksConfig) -> Scree
         sentences=_sentences(labelled),
         ratings=Ratings(analysis_of_practice=unrated, overall_judgements=unrated, learning=unrated,
                         victims_and_families=unrated, composite=unrated),
+        coverage=coverage,
     )
 
 

@@ -165,6 +165,74 @@ class Ratings(_Frozen):
     composite: Rating
 
 
+CoverageStatus = Literal["analysed", "mentioned", "absent"]
+
+
+class ElementCoverage(_Frozen):
+    """How far the review covers one element: analysed (evaluated), mentioned (narrated), absent."""
+
+    status: CoverageStatus
+    evidence: tuple[Location, ...] = ()
+
+
+class Presence(_Frozen):
+    present: bool
+    evidence: tuple[Location, ...] = ()
+
+
+class ActionCheck(_Frozen):
+    """One action of the action plan and its SMART elements."""
+
+    text: str
+    location: Location
+    specific: bool
+    owner: bool
+    deadline: bool
+    measure: bool
+    level: str | None = None
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        names = ("specific", "owner", "deadline", "measure")
+        return tuple(n for n in names if not getattr(self, n)) + (() if self.level else ("level",))
+
+
+class ChronologyCheck(_Frozen):
+    entries: int
+    out_of_order: int
+    gaps: int
+    missing_events: int
+
+
+class AnalysisCoverage(_Frozen):
+    stages: dict[str, ElementCoverage]
+    themes: dict[str, ElementCoverage]
+    diversity_unexplored: tuple[str, ...] = ()
+    chronology: ChronologyCheck | None = None
+
+
+class JudgementCoverage(_Frozen):
+    sufficiency: Presence
+    good_practice: Presence
+    systemic_factors: dict[str, Presence]
+    interviews: dict[str, Presence]
+    hindsight: tuple[Location, ...] = ()
+
+
+class LearningCoverage(_Frozen):
+    levels: dict[str, Presence]
+    actions: tuple[ActionCheck, ...]
+    learning_without_action: tuple[Location, ...] = ()
+
+
+class Coverage(_Frozen):
+    """What the review covers against each standard, with the evidence (issue 7)."""
+
+    analysis_of_practice: AnalysisCoverage
+    overall_judgements: JudgementCoverage
+    learning: LearningCoverage
+
+
 class Screening(_Frozen):
     """The contract object (shared/CONTRACT.md) every output is rendered from."""
 
@@ -174,6 +242,7 @@ class Screening(_Frozen):
     findings: tuple[Finding, ...]
     sentences: tuple[Sentence, ...]
     ratings: Ratings
+    coverage: Coverage | None = None
 
     def has_errors(self) -> bool:
         return any(f.severity == "error" for f in self.findings)

@@ -54,8 +54,10 @@ def build_one(md_path: Path, out_dir: Path, pdf_dir: Path) -> list[str]:
     if meta["layout"].get("pdf"):
         outputs.append((pdf_dir, f"{doc_id}.pdf", render_pdf(elements, layout)))
     problems = []
+    coverage_path = md_path.parent.parent / "coverage" / f"{doc_id}.json"
+    coverage = json.loads(coverage_path.read_text(encoding="utf-8")) if coverage_path.exists() else None
     for directory, name, data in outputs:
-        gold = Gold(id=doc_id, file=name, sentences=tuple(sentences),
+        gold = Gold(id=doc_id, file=name, sentences=tuple(sentences), coverage=coverage,
                     meta={k: meta[k] for k in META_KEYS if k in meta},
                     **{k: meta.get(k, [] if k not in ("ratings", "rationale") else {}) for k in GOLD_KEYS})
         directory.mkdir(parents=True, exist_ok=True)
@@ -69,8 +71,10 @@ def build_one(md_path: Path, out_dir: Path, pdf_dir: Path) -> list[str]:
 def missing_texts(gold: Gold, data: bytes, name: str) -> list[str]:
     """Gold texts that are not an exact substring of any block of the document as the tool reads it."""
     blocks = [b.text for b in read_bytes(data, name).blocks]
+    actions = [a["text"] for a in (gold.coverage or {}).get("actions", [])]
+    hindsight = (gold.coverage or {}).get("judgements", {}).get("hindsight_wording", [])
     texts = [*(a.short for a in gold.acronyms), *(i.text for i in gold.identifiers), *gold.insensitive,
-             *gold.must_not_flag, *(s.text for s in gold.sentences)]
+             *gold.must_not_flag, *(s.text for s in gold.sentences), *actions, *hindsight]
     return [t for t in texts if not any(t in b for b in blocks)]
 
 

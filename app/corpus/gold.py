@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -65,6 +65,7 @@ class Gold(BaseModel):
     insensitive: tuple[str, ...] = ()
     must_not_flag: tuple[str, ...] = ()
     sentences: tuple[GoldSentence, ...] = ()
+    coverage: dict[str, Any] | None = None
     meta: dict[str, object] = Field(default_factory=dict)
 
 

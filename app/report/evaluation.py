@@ -46,4 +46,14 @@ def render_evaluation(result: dict[str, Any]) -> str:
         lines += ["", "Composite confusion (rows gold, columns tool): " + " | ".join(columns)]
         lines += [f"  {gold}: " + " | ".join(str(row[c]) for c in columns)
                   for gold, row in composite["confusion"].items()]
+    coverage = result.get("coverage")
+    if coverage:
+        acts = coverage["actions"]
+        lines += ["", f"Coverage ({coverage['documents']} documents with coverage gold): precision / recall / F1 "
+                  "of the positive class (analysed, present, met) and accuracy",
+                  f"  actions extracted: recall {_f(acts['recall'])}, precision {_f(acts['precision'])} "
+                  f"({acts['matched']} matched of {acts['gold']} gold, {acts['predicted']} found)"]
+        for name, m in coverage["elements"].items():
+            lines.append(f"  {name}: {_f(m['precision'])} / {_f(m['recall'])} / {_f(m['f1'])}; accuracy "
+                         f"{_f(m['accuracy'])} (n {m['n']})")
     return "\n".join(lines) + "\n"

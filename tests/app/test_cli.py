@@ -57,7 +57,8 @@ def _no_sections_docx(tmp_path: Path) -> Path:
 
 def test_document_without_sections_is_screened_with_a_finding(tmp_path: Path) -> None:
     result = runner.invoke(cli, ["check", str(_no_sections_docx(tmp_path))])
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # screened: error-severity findings (no action plan), not an unreadable input
+    assert ":action.no-plan:error:" in result.stdout
     assert "plain.docx:-:structure.no-sections:warning: No section headings were recognised" in result.stdout
 
 

@@ -1,0 +1,57 @@
+"""Overall judgements: sufficiency, balance, systemic factors, interview evidence, hindsight wording."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from nlp.coverage.lexicon import lexicon
+from nlp.coverage.practice import ANALYSIS_KINDS, MAX_EVIDENCE
+from nlp.passages import LabelledSentence
+from nlp.sentences import block_location
+from nlp.types import JudgementCoverage, Location, Presence, Review
+
+INTERVIEW_ROLES = ("practitioner", "manager", "senior_leader")
+
+
+def _loc(s: LabelledSentence) -> Location:
+    return block_location(s.block, s.sentence.start, s.sentence.end)
+
+
+def _presence(found: Sequence[LabelledSentence]) -> Presence:
+    return Presence(present=bool(found), evidence=tuple(_loc(s) for s in found[:MAX_EVIDENCE]))
+
+
+def _interviews(sentences: Sequence[LabelledSentence]) -> dict[str, Presence]:
+    """Roles interviewed: a sentence naming an interview and the role, or a role listed in the same
+    section as a sentence that introduces interviews ("Interviews were held with: …")."""
+    cues = lexicon()["interviews"]
+    marker = cues["marker"]
+    interview_sections = {s.block.section for s in sentences if marker.search(s.sentence.text)}
+    out = {}
+    for role in INTERVIEW_ROLES:
+        found = [s for s in sentences if cues[role].search(s.sentence.text)
+                 and (marker.search(s.sentence.text) or (s.block.section in interview_sections
+                                                         and s.block.kind == "list_item"))]
+        out[role] = _presence(found)
+    return out
+
+
+def judgement_coverage(sentences: Sequence[LabelledSentence], review: Review) -> JudgementCoverage:
+    kinds = {s.id: s.kind for s in review.sections}
+    in_analysis = [s for s in sentences if kinds[s.block.section] in ANALYSIS_KINDS]
+    analytical = [s for s in in_analysis if s.label == "analytical"]
+    judgements = lexicon()["judgements"]
+    titles = {s.id: s.title.lower() for s in review.sections}
+    good_heading = [s for s in sentences if "good practice" in titles.get(s.block.section, "")]
+    factors = {name: _presence([s for s in analytical if cue.search(s.sentence.text)])
+               for name, cue in lexicon()["systemic_factors"].items()}
+    hindsight = lexicon()["hindsight"]["hindsight"]
+    return JudgementCoverage(
+        sufficiency=_presence([s for s in analytical if judgements["sufficiency"].search(s.sentence.text)]),
+        good_practice=_presence(good_heading or [s for s in in_analysis
+                                                 if judgements["good_practice"].search(s.sentence.text)]),
+        systemic_factors=factors,
+        interviews=_interviews(sentences),
+        hindsight=tuple(block_location(s.block, s.sentence.start + m.start(), s.sentence.start + m.end())
+                        for s in sentences for m in hindsight.finditer(s.sentence.text)),
+    )

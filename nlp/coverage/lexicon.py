@@ -1,0 +1,42 @@
+"""Cue patterns for coverage (resources/coverage.yaml), compiled once."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+Cues = dict[str, re.Pattern[str]]
+
+
+class CoverageLexicon(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    stages: dict[str, tuple[str, ...]]
+    themes: dict[str, tuple[str, ...]]
+    diversity_facts: dict[str, tuple[str, ...]]
+    judgements: dict[str, tuple[str, ...]]
+    systemic_factors: dict[str, tuple[str, ...]]
+    interviews: dict[str, tuple[str, ...]]
+    hindsight: tuple[str, ...]
+    levels: dict[str, tuple[str, ...]]
+    actions: dict[str, tuple[str, ...]]
+
+
+def compile_cues(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Cues]:
+    raw = resources.files("nlp.resources").joinpath("coverage.yaml").read_text(encoding="utf-8")
+    data = CoverageLexicon.model_validate(yaml.safe_load(raw))
+    out: dict[str, Cues] = {}
+    for group in ("stages", "themes", "diversity_facts", "judgements", "systemic_factors", "interviews", "levels",
+                  "actions"):
+        out[group] = {name: compile_cues(phrases) for name, phrases in getattr(data, group).items()}
+    out["hindsight"] = {"hindsight": compile_cues(data.hindsight)}
+    return out
