@@ -150,6 +150,26 @@ def train_passages_command(
                      f"hard cases {meta['test_hard_cases']['macro_f1']:.3f}; written to {out or settings.models_dir}\n")
 
 
+@train_app.command("ratings")
+def train_ratings_command(
+    corpus: Annotated[Path, typer.Option(help="Folder of rated reviews with gold files (corpus format).")] = Path("corpus"),
+    out: Annotated[Path | None, typer.Option(help="Where to write the model (default: the models folder).")] = None,
+) -> None:
+    """Train the provisional rating models from rated reviews; writes the skops file and model card."""
+    from app.train.ratings import train_ratings
+
+    settings = get_settings()
+    try:
+        meta = train_ratings(corpus, out or settings.models_dir, settings)
+    except PrescreenError as exc:
+        _fail(exc.message)
+        return
+    test = meta["test"]
+    summary = (f"composite exact {test['composite']['exact']:.2f}, adjacent {test['composite']['adjacent']:.2f}"
+               if test else "no held-out split")
+    sys.stdout.write(f"ratings model {meta['version']}: {summary}; written to {out or settings.models_dir}\n")
+
+
 @cli.command()
 def checks() -> None:
     """List every check: id, standard, default severity and description."""

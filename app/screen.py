@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from app import __version__
 from app.config import ChecksConfig, load_config
@@ -33,10 +34,14 @@ from nlp.pipeline import PipelineUnavailable, load_pipeline
 from nlp.readability import readability_findings, section_metrics
 from nlp.sentences import block_location, parse_blocks
 from nlp.structure import structure_findings
+from nlp.rating_features import rating_features
+from nlp.rating_gate import evidence_gap
+from nlp.ratings import RatingModel, RatingModelError, load_rating_model, unrated
 from nlp.types import (
+    Block,
+    Coverage,
     DocumentInfo,
     Finding,
-    Rating,
     Ratings,
     Review,
     Screening,
@@ -45,7 +50,7 @@ from nlp.types import (
     ToolInfo,
 )
 
-NOT_RATED = ("Not rated: this version has no trained rating model yet, so no provisional rating is given.",)
+NOT_RATED = ("Not rated: no ratings model is loaded (training mode).",)
 
 
 def get_pipeline(settings: Settings) -> Language:
@@ -85,14 +90,16 @@ class Engine:
     nlp: Language
     glossary: Glossary
     passages: PassageModel
+    ratings: RatingModel | None
 
 
 @lru_cache(maxsize=4)
-def _engine(spacy_model: str, glossary_file: Path | None, models_dir: Path) -> Engine:
+def _engine(spacy_model: str, glossary_file: Path | None, models_dir: Path, with_ratings: bool) -> Engine:
     try:
         nlp = load_pipeline(spacy_model)
         passages = load_passage_model(models_dir)
-    except (PipelineUnavailable, PassageModelError) as exc:
+        ratings = load_rating_model(models_dir) if with_ratings else None
+    except (PipelineUnavailable, PassageModelError, RatingModelError) as exc:
         raise ModelError(str(exc)) from None
     try:
         glossary = load_glossary(glossary_file)
@@ -100,12 +107,15 @@ def _engine(spacy_model: str, glossary_file: Path | None, models_dir: Path) -> E
         raise ConfigError(str(exc)) from None
     warm_identity()
     lexicon()
-    return Engine(nlp, glossary, passages)
+    return Engine(nlp, glossary, passages, ratings)
 
 
-def load_engine(settings: Settings) -> Engine:
-    """Load (once) the pipeline, glossary and models; a missing or broken one is a clear error now."""
-    return _engine(settings.spacy_model, settings.glossary_file, settings.models_dir)
+def load_engine(settings: Settings, with_ratings: bool = True) -> Engine:
+    """Load (once) the pipeline, glossary and models; a missing or broken one is a clear error now.
+
+    `with_ratings=False` is for training the ratings model itself.
+    """
+    return _engine(settings.spacy_model, settings.glossary_file, settings.models_dir, with_ratings)
 
 
 def _sentences(labelled: list[LabelledSentence]) -> tuple[Sentence, ...]:
@@ -113,7 +123,22 @@ def _sentences(labelled: list[LabelledSentence]) -> tuple[Sentence, ...]:
                           location=block_location(x.block, x.sentence.start, x.sentence.end)) for x in labelled)
 
 
-def screen_review(review: Review, engine: Engine, config: ChecksConfig) -> Screening:
+@dataclass(frozen=True)
+class Analysis:
+    """Every component's output for one review, before it becomes a `Screening`."""
+
+    review: Review
+    parsed: list[tuple[Block, Doc]]
+    labelled: list[LabelledSentence]
+    coverage: Coverage
+    findings: list[Finding]
+    metrics: dict[str, dict[str, float]]
+
+    def features(self) -> dict[str, float]:
+        return rating_features(self.review, self.labelled, self.coverage, self.findings, self.metrics)
+
+
+def analyse(review: Review, engine: Engine, config: ChecksConfig) -> Analysis:
     parsed_all = list(parse_blocks(engine.nlp, (b for b in review.blocks if b.text.strip())))
     parsed = [(b, d) for b, d in parsed_all if b.kind != "heading"]
     allowed = frozenset(config.terms.allowed)
@@ -133,16 +158,30 @@ def screen_review(review: Review, engine: Engine, config: ChecksConfig) -> Scree
     metrics = section_metrics(parsed, thresholds)
     for sid, share in analytical_shares(labelled).items():
         metrics.setdefault(sid, {})["analytical_share"] = share
-    unrated = Rating(reasons=NOT_RATED)
+    return Analysis(review, parsed, labelled, coverage, findings, metrics)
+
+
+def _ratings(analysis: Analysis, engine: Engine) -> Ratings:
+    if engine.ratings is None:
+        return unrated(NOT_RATED[0])
+    gap = evidence_gap(analysis.review, analysis.parsed)
+    if gap is not None:
+        return unrated(gap)
+    return engine.ratings.rate(analysis.features(), analysis.findings, analysis.coverage)
+
+
+def screen_review(review: Review, engine: Engine, config: ChecksConfig) -> Screening:
+    analysis = analyse(review, engine, config)
+    models = {"spacy": _pipeline_name(engine.nlp), "passages": engine.passages.meta.version}
+    if engine.ratings is not None:
+        models["ratings"] = engine.ratings.meta.version
     return Screening(
-        tool=ToolInfo(version=__version__, models={"spacy": _pipeline_name(engine.nlp),
-                                                   "passages": engine.passages.meta.version}),
-        document=_document_info(review, metrics),
-        findings=_numbered(findings),
-        sentences=_sentences(labelled),
-        ratings=Ratings(analysis_of_practice=unrated, overall_judgements=unrated, learning=unrated,
-                        victims_and_families=unrated, composite=unrated),
-        coverage=coverage,
+        tool=ToolInfo(version=__version__, models=models),
+        document=_document_info(review, analysis.metrics),
+        findings=_numbered(analysis.findings),
+        sentences=_sentences(analysis.labelled),
+        ratings=_ratings(analysis, engine),
+        coverage=analysis.coverage,
     )
 
 

@@ -127,11 +127,22 @@ class Sentence(_Frozen):
     location: Location
 
 
+class RatingEvidence(_Frozen):
+    """One reason behind a rating: the feature, its value, how far it moved the rating, and where."""
+
+    reason: str
+    feature: str
+    value: float
+    contribution: float
+    locations: tuple[Location, ...] = ()
+
+
 class Rating(_Frozen):
     rating: RatingLevel | None = None
     confidence: float | None = None
     probabilities: dict[str, float] = Field(default_factory=dict)
     reasons: tuple[str, ...] = ()
+    evidence: tuple[RatingEvidence, ...] = ()
 
 
 class SectionOut(_Frozen):

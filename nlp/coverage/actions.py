@@ -95,9 +95,7 @@ def _level(text: str) -> str | None:
 
 def _has_measure(cell: str, text: str) -> bool:
     cues = lexicon()["actions"]
-    if cell and not _EMPTY.match(cell):
-        return bool(cues["measure"].search(cell)) or not cues["record_only"].fullmatch(cell.strip().rstrip("."))
-    return bool(cues["measure"].search(text))
+    return bool(cues["measure"].search(cell)) or bool(cues["measure"].search(text))
 
 
 def check_action(row: _Row) -> ActionCheck:

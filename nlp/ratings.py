@@ -1,0 +1,174 @@
+"""Provisional ratings per standard and composite, each with the evidence it rests on.
+
+Per standard: a ridge regression of the 0–3 level (Inadequate … Outstanding) on that standard's
+named features (`rating_features`), an ordinal reading of its score with a normal error whose
+spread is the leave-one-out residual on the training reviews (so the probabilities are calibrated
+to how wrong the model was on reviews it had not seen). The composite is a documented rule over
+the four standards. Thin evidence (a fragment, not an SFO review, gibberish, sections in no
+sensible order) gives `null` with the reason.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from nlp.rating_features import FeatureSpec, evidence_locations, features_for
+from nlp.types import (
+    RATING_LEVELS,
+    STANDARDS,
+    Coverage,
+    Finding,
+    Location,
+    Rating,
+    RatingEvidence,
+    Ratings,
+    Review,
+    Standard,
+)
+
+MODEL_FILE = "ratings.skops"
+META_FILE = "ratings.meta.json"
+LEVELS_BEST_FIRST = RATING_LEVELS  # Outstanding, Good, Requires improvement, Inadequate
+MAX_REASONS = 3
+TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "builtins.")
+
+
+class RatingModelError(RuntimeError):
+    """The ratings model is missing, unreadable or does not match this version's features."""
+
+
+class RatingMeta(BaseModel):
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    version: str
+    features: dict[str, tuple[str, ...]]
+    sigma: dict[str, float]
+    composite_rule: str
+
+
+def level_of(score: int) -> str:
+    """0 = Inadequate … 3 = Outstanding."""
+    return RATING_LEVELS[3 - score]
+
+
+def score_of(level: str) -> int:
+    return 3 - RATING_LEVELS.index(level)  # type: ignore[arg-type]
+
+
+def ordinal_probabilities(score: float, sigma: float) -> dict[str, float]:
+    """P(level) for a normal error around `score`, cut at the half-way points between levels."""
+    def cdf(x: float) -> float:
+        return 0.5 * (1 + math.erf((x - score) / (sigma * math.sqrt(2))))
+
+    cuts = [-math.inf, 0.5, 1.5, 2.5, math.inf]
+    return {level_of(k): round(cdf(cuts[k + 1]) - cdf(cuts[k]), 4) for k in range(4)}
+
+
+def composite_score(scores: dict[str, int], rule: str = "rounded-mean") -> int:
+    """The composite from the four standards.
+
+    `rounded-mean` (default): the mean of the four 0–3 scores, rounded half up.
+    `capped`: as above, capped at Requires improvement when analysis or judgements is below Good, and
+    never Outstanding unless three standards are Outstanding and none is below Good (DOMAIN.md §7).
+    """
+    values = [scores[s] for s in STANDARDS]
+    composite = int(math.floor(sum(values) / len(values) + 0.5))
+    if rule == "capped":
+        if scores["analysis_of_practice"] <= 1 or scores["overall_judgements"] <= 1:
+            composite = min(composite, 1)
+        if composite == 3 and not (sum(v == 3 for v in values) >= 3 and min(values) >= 2):
+            composite = 2
+    return composite
+
+
+class RatingModel:
+    def __init__(self, pipelines: dict[str, Any], meta: RatingMeta) -> None:
+        self.pipelines = pipelines
+        self.meta = meta
+        for standard in STANDARDS:
+            expected = tuple(f.name for f in features_for(standard))
+            if tuple(meta.features.get(standard, ())) != expected:
+                raise RatingModelError(f"ratings model features for {standard} do not match this version: "
+                                       "retrain it with `sfo-prescreen train ratings`")
+
+    def rate(self, features: dict[str, float], findings: Sequence[Finding], coverage: Coverage) -> Ratings:
+        out: dict[str, Rating] = {}
+        scores: dict[str, int] = {}
+        for standard in STANDARDS:
+            specs = features_for(standard)
+            x = np.array([[features[f.name] for f in specs]])
+            score = float(np.clip(self.pipelines[standard].predict(x)[0], 0, 3))
+            probabilities = ordinal_probabilities(score, self.meta.sigma[standard])
+            level = max(probabilities, key=probabilities.__getitem__)
+            scores[standard] = score_of(level)
+            evidence = self._reasons(standard, specs, x[0], findings, coverage)
+            out[standard] = Rating(rating=level, confidence=probabilities[level],  # type: ignore[arg-type]
+                                   probabilities=probabilities, reasons=tuple(e.reason for e in evidence),
+                                   evidence=evidence)
+        composite = composite_score(scores, self.meta.composite_rule)
+        reasons = tuple(f"{name.replace('_', ' ').capitalize()}: {out[name].rating}." for name in STANDARDS) + (
+            f"Composite by the '{self.meta.composite_rule}' rule over the four standards (a tool heuristic, "
+            "not HMIP's published rule).",)
+        out["composite"] = Rating(rating=level_of(composite), reasons=reasons)  # type: ignore[arg-type]
+        return Ratings(**out)
+
+    def _reasons(self, standard: str, specs: Sequence[FeatureSpec], x: np.ndarray, findings: Sequence[Finding],
+                 coverage: Coverage) -> tuple[RatingEvidence, ...]:
+        pipe = self.pipelines[standard]
+        scaler, ridge = pipe.named_steps["scale"], pipe.named_steps["model"]
+        contributions = ridge.coef_ * (x - scaler.mean_) / scaler.scale_
+        order = np.argsort(-np.abs(contributions))[:MAX_REASONS]
+        out = []
+        for i in order:
+            if abs(contributions[i]) < 1e-6:
+                continue
+            spec = specs[i]
+            text = (spec.weak if contributions[i] < 0 else spec.strong).format(value=x[i])
+            locations = evidence_locations(spec, findings, coverage) if contributions[i] < 0 else ()
+            out.append(RatingEvidence(reason=text + _where(locations), feature=spec.name, value=round(float(x[i]), 3),
+                                      contribution=round(float(contributions[i]), 3), locations=locations))
+        return tuple(out)
+
+
+def _where(locations: Sequence[Location]) -> str:
+    if not locations:
+        return ""
+    paragraphs = sorted({loc.paragraph for loc in locations})
+    return f" (see paragraph{'s' if len(paragraphs) > 1 else ''} {', '.join(str(p) for p in paragraphs)})"
+
+
+def load_rating_model(models_dir: Path) -> RatingModel:
+    import skops.io as sio
+
+    path, meta_path = models_dir / MODEL_FILE, models_dir / META_FILE
+    if not path.is_file() or not meta_path.is_file():
+        raise RatingModelError(f"no ratings model in {models_dir}: run `sfo-prescreen train ratings` "
+                               "or set SFO_PRESCREEN_MODELS_DIR")
+    try:
+        untrusted = sio.get_untrusted_types(file=path)
+        unexpected = [t for t in untrusted if not t.startswith(TRUSTED_PREFIXES)]
+        if unexpected:
+            raise RatingModelError(f"{path} holds unexpected types {unexpected}: refusing to load it")
+        pipelines = sio.load(path, trusted=untrusted)
+        meta = RatingMeta.model_validate(json.loads(meta_path.read_text(encoding="utf-8")))
+    except RatingModelError:
+        raise
+    except Exception as exc:  # skops and scikit-learn raise many types for incompatible files
+        raise RatingModelError(f"the ratings model {path} cannot be loaded ({type(exc).__name__}): "
+                               "retrain it with `sfo-prescreen train ratings`") from None
+    return RatingModel(pipelines, meta)
+
+
+def unrated(reason: str) -> Ratings:
+    rating = Rating(reasons=(reason,))
+    return Ratings(**{s: rating for s in (*STANDARDS, "composite")})
+
+
+__all__ = ["RatingModel", "RatingModelError", "Standard", "composite_score", "load_rating_model", "unrated"]
