@@ -29,10 +29,12 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/screening.py
 	$(BIN)/python benchmarks/passages.py
+	$(BIN)/python benchmarks/screen.py
 
 # Retrain the shipped models from the corpus (fixed seeds).
 train: $(STAMP)
 	$(BIN)/sfo-prescreen train passages
+	$(BIN)/sfo-prescreen train ratings
 
 # Rebuild corpus/reviews and corpus/reviews_pdf from corpus/src (fails if a gold text is not found).
 corpus: $(STAMP)

@@ -152,7 +152,7 @@ def train_passages_command(
 
 @train_app.command("ratings")
 def train_ratings_command(
-    corpus: Annotated[Path, typer.Option(help="Folder of rated reviews with gold files (corpus format).")] = Path("corpus"),
+    corpus: Annotated[Path, typer.Option(help="Folder of rated reviews with gold files.")] = Path("corpus"),
     out: Annotated[Path | None, typer.Option(help="Where to write the model (default: the models folder).")] = None,
 ) -> None:
     """Train the provisional rating models from rated reviews; writes the skops file and model card."""

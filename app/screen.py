@@ -31,12 +31,12 @@ from nlp.passages import (
     passage_findings,
 )
 from nlp.pipeline import PipelineUnavailable, load_pipeline
-from nlp.readability import readability_findings, section_metrics
-from nlp.sentences import block_location, parse_blocks
-from nlp.structure import structure_findings
 from nlp.rating_features import rating_features
 from nlp.rating_gate import evidence_gap
 from nlp.ratings import RatingModel, RatingModelError, load_rating_model, unrated
+from nlp.readability import readability_findings, section_metrics
+from nlp.sentences import block_location, parse_blocks
+from nlp.structure import structure_findings
 from nlp.types import (
     Block,
     Coverage,

@@ -42,22 +42,41 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Implementation and delivery", (
         "Mr T attended his appointments. On 2 April he told the practitioner he had a new girlfriend. The "
         "practitioner recorded this and no further action was taken.",
+        "Contact was weekly for the first two months and then fortnightly. The reduction was agreed in "
+        "supervision with the manager, but the record does not say why it was safe to reduce contact at a "
+        "time when Mr T had just started a new relationship. The decision appears to have been driven by the "
+        "size of the caseload rather than by an assessment of the risk he posed.",
+        "Mr T completed three sessions of a domestic abuse programme before the offence. The tutor's reports "
+        "said he engaged well, but they were not shared with the practitioner until after his arrest, because "
+        "there was no agreed way for the programme team to send reports to the case manager.",
         "No home visit was completed and no police check was made on the new relationship. This was a missed "
         "opportunity to identify that Victim 1 was at risk.",
     )),
     ("Reviewing", (
         "The OASys was not reviewed after Mr T disclosed the new relationship, although policy requires a "
         "review when circumstances change significantly.",
+        "The practitioner said she had planned to update the assessment at the three-month point, and that the "
+        "new relationship did not seem significant because Mr T presented as calm. This shows why the policy "
+        "matters: a new relationship was the clearest sign that the risk identified before release could "
+        "return, and reviewing the assessment would have prompted police checks and a conversation with the "
+        "new partner about her safety.",
     )),
     ("Overall judgements", (
         "On balance, not all reasonable steps were taken to manage the risk of serious harm. The assessment "
         "did not use the information available, and the plan was not reviewed when the risk changed.",
         "There was good practice in the prompt referral to accommodation services before release.",
+        "The team had two vacancies during this period and the manager was covering a second team. These "
+        "pressures left little time for case discussion, and management oversight did not test the decision "
+        "to reduce contact. The Head of the PDU accepted in interview that oversight of high caseloads had "
+        "not been effective in the months before the offence.",
     )),
     ("Learning", (
         "The practitioner should make domestic abuse enquiries at the start of every licence period.",
         "The PDU needs to make sure that workloads allow time for information gathering, and the region "
         "should check that domestic abuse training reaches newly qualified staff.",
+        "Managers need to record their reasons when they agree to reduce contact, so that decisions rest on "
+        "risk and not on workload. The programme team and case managers need a shared way to pass on reports "
+        "within a week of each session.",
     )),
     ("Action plan", ()),
 )
@@ -71,8 +90,10 @@ CHRONOLOGY = (
 ACTIONS = (
     ("Action", "Owner", "Timescale"),
     ("Remind staff about domestic abuse enquiries.", "SPO", "Ongoing"),
-    ("Audit ten licence cases for domestic abuse checks and report the results to the PDU meeting.",
+    ("Audit ten licence cases for domestic abuse checks; the audit shows checks in at least nine.",
      "Head of PDU", "31/01/2027"),
+    ("Add a reason-for-change field to the contact reduction form and check its use in monthly supervision.",
+     "SPO", "28/02/2027"),
 )
 
 

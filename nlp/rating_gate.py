@@ -26,7 +26,7 @@ def _inversions(review: Review) -> int:
     for s in review.sections:
         if s.kind in CORE_ORDER and s.kind not in first:
             first[s.kind] = len(first)
-    ranks = [CORE_ORDER.index(k) for k in sorted(first, key=first.__getitem__)]  # type: ignore[arg-type]
+    ranks = [CORE_ORDER.index(k) for k in sorted(first, key=first.__getitem__)]
     return sum(1 for i in range(len(ranks)) for j in range(i + 1, len(ranks)) if ranks[i] > ranks[j])
 
 

@@ -29,7 +29,6 @@ from nlp.types import (
     Rating,
     RatingEvidence,
     Ratings,
-    Review,
     Standard,
 )
 
@@ -59,7 +58,7 @@ def level_of(score: int) -> str:
 
 
 def score_of(level: str) -> int:
-    return 3 - RATING_LEVELS.index(level)  # type: ignore[arg-type]
+    return 3 - RATING_LEVELS.index(level)
 
 
 def ordinal_probabilities(score: float, sigma: float) -> dict[str, float]:
@@ -109,14 +108,14 @@ class RatingModel:
             level = max(probabilities, key=probabilities.__getitem__)
             scores[standard] = score_of(level)
             evidence = self._reasons(standard, specs, x[0], findings, coverage)
-            out[standard] = Rating(rating=level, confidence=probabilities[level],  # type: ignore[arg-type]
+            out[standard] = Rating(rating=level, confidence=probabilities[level],
                                    probabilities=probabilities, reasons=tuple(e.reason for e in evidence),
                                    evidence=evidence)
         composite = composite_score(scores, self.meta.composite_rule)
         reasons = tuple(f"{name.replace('_', ' ').capitalize()}: {out[name].rating}." for name in STANDARDS) + (
             f"Composite by the '{self.meta.composite_rule}' rule over the four standards (a tool heuristic, "
             "not HMIP's published rule).",)
-        out["composite"] = Rating(rating=level_of(composite), reasons=reasons)  # type: ignore[arg-type]
+        out["composite"] = Rating(rating=level_of(composite), reasons=reasons)
         return Ratings(**out)
 
     def _reasons(self, standard: str, specs: Sequence[FeatureSpec], x: np.ndarray, findings: Sequence[Finding],
@@ -168,7 +167,7 @@ def load_rating_model(models_dir: Path) -> RatingModel:
 
 def unrated(reason: str) -> Ratings:
     rating = Rating(reasons=(reason,))
-    return Ratings(**{s: rating for s in (*STANDARDS, "composite")})
+    return Ratings(**dict.fromkeys((*STANDARDS, "composite"), rating))
 
 
 __all__ = ["RatingModel", "RatingModelError", "Standard", "composite_score", "load_rating_model", "unrated"]

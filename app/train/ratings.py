@@ -70,7 +70,8 @@ def _matrix(rows: list[tuple[Gold, dict[str, float]]], standard: str) -> tuple[n
     return x, y
 
 
-def _fit_standard(rows: list[tuple[Gold, dict[str, float]]], standard: str) -> tuple[Pipeline, float, float, np.ndarray]:
+def _fit_standard(rows: list[tuple[Gold, dict[str, float]]],
+                  standard: str) -> tuple[Pipeline, float, float, np.ndarray]:
     """Choose alpha by leave-one-out; return the fitted pipeline, alpha, sigma and the LOO predictions."""
     x, y = _matrix(rows, standard)
     best: tuple[float, float, np.ndarray] | None = None
@@ -115,7 +116,8 @@ def train_ratings(corpus: Path, out_dir: Path, settings: Settings) -> dict[str, 
         test_rows = [r for r in rows if r[0].id in set(splits.get("test", []))]
     else:
         fit_rows, test_rows = rows, []
-    models, meta_std = {}, {}
+    models: dict[str, Pipeline] = {}
+    meta_std: dict[str, dict[str, Any]] = {}
     for standard in STANDARDS:
         pipe, alpha, sigma, _ = _fit_standard(fit_rows, standard)
         models[standard] = pipe
@@ -149,7 +151,8 @@ def _json_default(value: object) -> object:
 
 
 def _row(name: str, r: dict[str, Any]) -> str:
-    return f"| {name} | {r['exact']:.2f} | {r['adjacent']:.2f} | {r['qwk']:.2f} | {r['standardised_mean_difference']:+.2f} |"
+    smd = r["standardised_mean_difference"]
+    return f"| {name} | {r['exact']:.2f} | {r['adjacent']:.2f} | {r['qwk']:.2f} | {smd:+.2f} |"
 
 
 def model_card(meta: dict[str, Any]) -> str:

@@ -27,7 +27,8 @@ class CoverageLexicon(BaseModel):
 
 
 def compile_cues(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in phrases) + r")\b", re.I)
+    """One case-insensitive pattern; cues stand alone as words (lookarounds, so "100%" works too)."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in phrases) + r")(?!\w)", re.I)
 
 
 @lru_cache(maxsize=1)

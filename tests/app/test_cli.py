@@ -32,7 +32,8 @@ def test_check_json_follows_the_contract() -> None:
     assert {"chronology", "analysis_of_practice", "overall_judgements", "learning", "action_plan"} <= kinds
     assert set(data["ratings"]) == {"analysis_of_practice", "overall_judgements", "learning",
                                     "victims_and_families", "composite"}
-    assert all(r["rating"] is None and r["reasons"] for r in data["ratings"].values())
+    assert all(r["reasons"] for r in data["ratings"].values())
+    assert data["ratings"]["composite"]["rating"] in ("Outstanding", "Good", "Requires improvement", "Inadequate")
     assert len(data["sentences"]) > 30
     assert all(s["label"] in ("descriptive", "analytical") and 0.5 <= s["score"] <= 1 for s in data["sentences"])
     assert data["tool"]["models"]["passages"].startswith("passages-")
