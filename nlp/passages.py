@@ -8,7 +8,6 @@ what the corpus's Good reviews show). Chronologies are expected to be descriptiv
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc
 
 from nlp.checks import spec
+from nlp.model_files import ModelFileError, load_artefact
 from nlp.passage_features import sentence_features
 from nlp.sentences import ParsedSentence, block_location, parsed_sentences
 from nlp.types import Block, Finding, Review, SectionKind, SentenceLabel
@@ -26,7 +26,6 @@ from nlp.types import Block, Finding, Review, SectionKind, SentenceLabel
 MODEL_FILE = "passages.skops"
 META_FILE = "passages.meta.json"
 ANALYSED_KINDS: frozenset[SectionKind] = frozenset({"analysis_of_practice", "overall_judgements"})
-TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "builtins.")
 
 
 class PassageModelError(RuntimeError):
@@ -83,24 +82,11 @@ class PassageModel:
 
 def load_passage_model(models_dir: Path) -> PassageModel:
     """Load models_dir/passages.skops after checking every type it holds is a scikit-learn/numpy one."""
-    import skops.io as sio
-
-    path, meta_path = models_dir / MODEL_FILE, models_dir / META_FILE
-    if not path.is_file() or not meta_path.is_file():
-        raise PassageModelError(f"no passage model in {models_dir}: run `sfo-prescreen train passages` "
-                                "or set SFO_PRESCREEN_MODELS_DIR")
     try:
-        untrusted = sio.get_untrusted_types(file=path)
-        unexpected = [t for t in untrusted if not t.startswith(TRUSTED_PREFIXES)]
-        if unexpected:
-            raise PassageModelError(f"{path} holds unexpected types {unexpected}: refusing to load it")
-        pipeline = sio.load(path, trusted=untrusted)
-        meta = PassageMeta.model_validate(json.loads(meta_path.read_text(encoding="utf-8")))
-    except PassageModelError:
-        raise
-    except Exception as exc:  # skops and scikit-learn raise many types for incompatible files
-        raise PassageModelError(f"the passage model {path} cannot be loaded ({type(exc).__name__}): "
-                                "retrain it with `sfo-prescreen train passages`") from None
+        pipeline, meta = load_artefact(models_dir / MODEL_FILE, models_dir / META_FILE, PassageMeta,
+                                       "passage model", "sfo-prescreen train passages")
+    except ModelFileError as exc:
+        raise PassageModelError(str(exc)) from None
     return PassageModel(pipeline, meta)
 
 

@@ -10,7 +10,6 @@ sensible order) gives `null` with the reason.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from nlp.model_files import ModelFileError, load_artefact
 from nlp.rating_features import FeatureSpec, evidence_locations, features_for
 from nlp.types import (
     RATING_LEVELS,
@@ -36,7 +36,6 @@ MODEL_FILE = "ratings.skops"
 META_FILE = "ratings.meta.json"
 LEVELS_BEST_FIRST = RATING_LEVELS  # Outstanding, Good, Requires improvement, Inadequate
 MAX_REASONS = 3
-TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "builtins.")
 
 
 class RatingModelError(RuntimeError):
@@ -144,24 +143,11 @@ def _where(locations: Sequence[Location]) -> str:
 
 
 def load_rating_model(models_dir: Path) -> RatingModel:
-    import skops.io as sio
-
-    path, meta_path = models_dir / MODEL_FILE, models_dir / META_FILE
-    if not path.is_file() or not meta_path.is_file():
-        raise RatingModelError(f"no ratings model in {models_dir}: run `sfo-prescreen train ratings` "
-                               "or set SFO_PRESCREEN_MODELS_DIR")
     try:
-        untrusted = sio.get_untrusted_types(file=path)
-        unexpected = [t for t in untrusted if not t.startswith(TRUSTED_PREFIXES)]
-        if unexpected:
-            raise RatingModelError(f"{path} holds unexpected types {unexpected}: refusing to load it")
-        pipelines = sio.load(path, trusted=untrusted)
-        meta = RatingMeta.model_validate(json.loads(meta_path.read_text(encoding="utf-8")))
-    except RatingModelError:
-        raise
-    except Exception as exc:  # skops and scikit-learn raise many types for incompatible files
-        raise RatingModelError(f"the ratings model {path} cannot be loaded ({type(exc).__name__}): "
-                               "retrain it with `sfo-prescreen train ratings`") from None
+        pipelines, meta = load_artefact(models_dir / MODEL_FILE, models_dir / META_FILE, RatingMeta,
+                                        "ratings model", "sfo-prescreen train ratings")
+    except ModelFileError as exc:
+        raise RatingModelError(str(exc)) from None
     return RatingModel(pipelines, meta)
 
 
