@@ -14,7 +14,7 @@ from app import __version__
 from app.errors import PrescreenError
 from app.report.json_report import render_json, screening_schema
 from app.report.text import render_text
-from app.screen import screen_path
+from app.screen import screen_file
 from app.settings import get_settings
 from nlp.checks import registry
 
@@ -27,6 +27,7 @@ cli = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"
+    docx = "docx"
 
 
 def _fail(message: str) -> None:
@@ -55,14 +56,24 @@ def check(
     settings = get_settings()
     if config is not None:
         settings = settings.model_copy(update={"config_file": config})
+    if output is not None and output.resolve() == file.resolve():
+        _fail("--output names the input file: choose another path so the draft is not overwritten")
+    if fmt is OutputFormat.docx and output is None:
+        _fail("--format docx writes a Word file: give it a name with --output OUT.docx")
     try:
-        screening = screen_path(file, settings)
+        data, review, screening = screen_file(file, settings)
     except PrescreenError as exc:
         _fail(exc.message)
         return
-    if output is not None and output.resolve() == file.resolve():
-        _fail("--output names the input file: choose another path so the draft is not overwritten")
-    _write(render_json(screening) if fmt is OutputFormat.json else render_text(screening), output)
+    if fmt is OutputFormat.docx and output is not None:
+        from app.report.annotated_docx import AnnotationError, annotated_docx
+
+        try:
+            _write_bytes(annotated_docx(data, review, screening, settings), output)
+        except AnnotationError as exc:
+            _fail(f"cannot annotate this draft: {exc}")
+    else:
+        _write(render_json(screening) if fmt is OutputFormat.json else render_text(screening), output)
     raise typer.Exit(EXIT_FINDINGS if screening.has_errors() else EXIT_OK)
 
 

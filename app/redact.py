@@ -19,8 +19,8 @@ from lxml import etree
 from pydantic import BaseModel, ConfigDict
 
 from app.ingest import read_bytes
-from app.ingest.docx_reader import W, read_docx_tree
-from app.ingest.raw import RawBlock, TextPiece
+from app.ingest.docx_reader import W, kept_blocks, read_docx_tree
+from app.ingest.raw import TextPiece
 from app.ingest.sniff import sniff
 from app.screen import Engine
 from app.settings import Settings
@@ -73,14 +73,9 @@ def _edit_pieces(pieces: Sequence[TextPiece], start: int, end: int, placeholder:
         first = False
 
 
-def _kept_raw_blocks(raw: list[RawBlock]) -> list[tuple[RawBlock, int]]:
-    """Raw blocks that became review blocks, with the characters `assemble` trimmed from their start."""
-    return [(r, len(r.text) - len(r.text.lstrip("\r\n"))) for r in raw if r.text.strip("\r\n").strip()]
-
-
 def _redact_docx(data: bytes, review: Review, details: list[Detail], settings: Settings) -> bytes:
     raw, root = read_docx_tree(data, settings)
-    kept = _kept_raw_blocks(raw)
+    kept = kept_blocks(raw)
     if len(kept) != len(review.blocks):
         raise RuntimeError("block mapping between reader and redactor diverged")
     for detail in sorted(details, key=lambda d: (d.block.index, d.hit.start), reverse=True):

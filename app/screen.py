@@ -194,8 +194,14 @@ def screen_bytes(data: bytes, filename: str, settings: Settings | None = None,
 
 
 def screen_path(path: Path, settings: Settings | None = None, config: ChecksConfig | None = None) -> Screening:
+    return screen_file(path, settings, config)[2]
+
+
+def screen_file(path: Path, settings: Settings | None = None,
+                config: ChecksConfig | None = None) -> tuple[bytes, Review, Screening]:
+    """The file's bytes, the review read from them, and its screening (renderers need all three)."""
     settings = settings or get_settings()
     config = config or load_config(settings.config_file)
     engine = load_engine(settings)
     review = read_path(path, settings)
-    return screen_review(review, engine, config)
+    return path.read_bytes(), review, screen_review(review, engine, config)

@@ -218,6 +218,19 @@ class _BodyWalker:
                 yield from child.iter(f"{_W}tc")
 
 
+def walk_body(body: etree._Element, styles_root: etree._Element | None, settings: Settings) -> list[RawBlock]:
+    """Blocks of a body element already parsed elsewhere (python-docx's tree, for the annotated copy)."""
+    walker = _BodyWalker(_read_styles(styles_root), settings)
+    walker.walk(body)
+    return walker.blocks
+
+
+def kept_blocks(raw: list[RawBlock]) -> list[tuple[RawBlock, int]]:
+    """Raw blocks that become review blocks (same order as `Review.blocks`), with the characters
+    `assemble` trims from their start."""
+    return [(r, len(r.text) - len(r.text.lstrip("\r\n"))) for r in raw if r.text.strip("\r\n").strip()]
+
+
 def read_docx(data: bytes, settings: Settings) -> list[RawBlock]:
     return read_docx_tree(data, settings)[0]
 
