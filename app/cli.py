@@ -28,6 +28,7 @@ class OutputFormat(StrEnum):
     text = "text"
     json = "json"
     docx = "docx"
+    html = "html"
 
 
 def _fail(message: str) -> None:
@@ -72,6 +73,10 @@ def check(
             _write_bytes(annotated_docx(data, review, screening, settings), output)
         except AnnotationError as exc:
             _fail(f"cannot annotate this draft: {exc}")
+    elif fmt is OutputFormat.html:
+        from app.report.html import render_html
+
+        _write(render_html(review, screening), output)
     else:
         _write(render_json(screening) if fmt is OutputFormat.json else render_text(screening), output)
     raise typer.Exit(EXIT_FINDINGS if screening.has_errors() else EXIT_OK)
