@@ -25,7 +25,7 @@ _EMPTY = re.compile(r"^\s*(?:-|–|n/?a|tbc|tba|none|ongoing)?\s*$", re.I)
 _HEADERS = {
     "action": re.compile(r"action|recommendation|what will|learning point|activity", re.I),
     "owner": re.compile(r"owner|lead|responsib|who", re.I),
-    "deadline": re.compile(r"timescale|deadline|date|by when|target|when", re.I),
+    "deadline": re.compile(r"^\s*by\s*$|timescale|deadline|date|by when|target|when|due", re.I),
     "measure": re.compile(r"measure|success|outcome|evidence|impact|how will", re.I),
     "level": re.compile(r"level", re.I),
 }
@@ -94,8 +94,12 @@ def _level(text: str) -> str | None:
 
 
 def _has_measure(cell: str, text: str) -> bool:
+    """A measure of success: a strong cue, or a figure that is not just attendance or training done."""
     cues = lexicon()["actions"]
-    return bool(cues["measure"].search(cell)) or bool(cues["measure"].search(text))
+    row = f"{cell} {text}"
+    if cues["measure"].search(row):
+        return True
+    return bool(cues["measure_weak"].search(row)) and not cues["not_measure"].search(row)
 
 
 def check_action(row: _Row) -> ActionCheck:
