@@ -19,7 +19,8 @@ body{font-family:system-ui,Segoe UI,Arial,sans-serif;margin:0;color:#1b1b1b;back
 header,main,aside{padding:1rem 1.5rem}header{border-bottom:3px solid #1d4f91}
 h1{font-size:1.4rem;margin:.2rem 0}.provisional{background:#fff4ce;border-left:4px solid #8a6d00;padding:.5rem}
 .layout{display:grid;grid-template-columns:minmax(0,3fr) minmax(18rem,2fr);gap:1rem}
-table.ratings{border-collapse:collapse;width:100%}table.ratings td,table.ratings th{border:1px solid #767676;padding:.3rem;vertical-align:top}
+table.ratings{border-collapse:collapse;width:100%}
+table.ratings td,table.ratings th{border:1px solid #767676;padding:.3rem;vertical-align:top}
 .doc p,.doc li{margin:.4rem 0}.doc table{border-collapse:collapse}.doc td{border:1px solid #767676;padding:.2rem .4rem}
 mark{background:none;border-bottom:3px solid;padding:0 1px;color:inherit}
 .std-analysis_of_practice{border-color:#0b6e4f}.std-overall_judgements{border-color:#1d4f91}
