@@ -105,6 +105,32 @@ def evaluate(
 
 
 @cli.command()
+def batch(
+    directory: Annotated[Path, typer.Argument(help="Folder of drafts (searched recursively).")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the screenings and summaries.")],
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (one per core).")] = 2,
+    annotated: Annotated[bool, typer.Option("--annotated/--no-annotated", help="Also write annotated DOCX.")] = False,
+) -> None:
+    """Screen every draft in DIRECTORY in parallel; write screenings, summary.csv and themes."""
+    from rich.progress import Progress
+
+    from app.batch import drafts_in, run_batch
+
+    if not directory.is_dir():
+        _fail(f"{directory} is not a folder")
+    total = len(drafts_in(directory))
+    with Progress(transient=True) as bar:
+        task = bar.add_task("screening", total=total)
+        result = run_batch(directory, out, get_settings(), jobs=jobs, annotate=annotated,
+                           progress=lambda _: bar.advance(task))
+    for outcome in result.failed:
+        sys.stderr.write(f"skipped {outcome.path}: {outcome.error}\n")
+    sys.stdout.write(f"{total - len(result.failed)} screened, {len(result.failed)} skipped; "
+                     f"summary: {out / 'summary.csv'}; themes: {out / 'themes.md'}\n")
+    raise typer.Exit(EXIT_FINDINGS if result.failed else EXIT_OK)
+
+
+@cli.command()
 def redact(
     file: Annotated[Path, typer.Argument(help="The review draft (.docx, .pdf, .txt, .md).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The redacted copy (.docx; .txt for text input).")],
