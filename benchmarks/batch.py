@@ -25,7 +25,8 @@ def main() -> None:
         elapsed = time.perf_counter() - start
     n = len(result.outcomes) - len(result.failed)
     print(f"machine: {platform.machine()} python={platform.python_version()} date={time.strftime('%Y-%m-%d')}")
-    print(f"{n} drafts screened on 2 workers in {elapsed:.1f}s (workers' start-up included): {n / elapsed:.2f} documents/s")
+    print(f"{n} drafts screened on 2 workers in {elapsed:.1f}s (workers' start-up included): "
+          f"{n / elapsed:.2f} documents/s")
 
 
 if __name__ == "__main__":
