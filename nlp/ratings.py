@@ -130,7 +130,9 @@ class RatingModel:
             spec = specs[i]
             text = (spec.weak if contributions[i] < 0 else spec.strong).format(value=x[i])
             locations = evidence_locations(spec, findings, coverage) if contributions[i] < 0 else ()
-            out.append(RatingEvidence(reason=text + _where(locations), feature=spec.name, value=round(float(x[i]), 3),
+            if locations:
+                text = text.rstrip(".") + _where(locations) + "."
+            out.append(RatingEvidence(reason=text, feature=spec.name, value=round(float(x[i]), 3),
                                       contribution=round(float(contributions[i]), 3), locations=locations))
         return tuple(out)
 

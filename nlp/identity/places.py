@@ -15,7 +15,7 @@ from nlp.identity.base import Hit
 from nlp.sentences import sentence_bounds
 
 STREET_TYPES = ("Road|Street|Close|Avenue|Lane|Drive|Way|Crescent|Gardens|Place|Terrace|Row|Grove|Park|"
-                "Square|Hill|View|Walk|Mews|Rise|Green|Parade|Vale|Croft|Fold|Wynd|Gate|Meadows?|Chase|Yard|"
+                "Square|Hill|View|Walk|Mews|Rise|Green|Parade|Croft|Fold|Wynd|Gate|Meadows?|Chase|Yard|"
                 "Heights|Bank|Cottages|Villas|Drove|Brow|Nook|Path|Approach|Boulevard|Circus|Embankment|Wharf|Quay")
 _WORD = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
 _STREET = rf"(?:{_WORD}\s+){{1,3}}(?:{STREET_TYPES})\b"
