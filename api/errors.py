@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.errors import PrescreenError
 
-_STATUS = {"too_large": 413, "model": 503, "config": 500}
+_STATUS = {"too_large": 413, "model": 503, "config": 500, "unsupported_format": 415}
 PROBLEM = "application/problem+json"
 
 
@@ -21,3 +23,18 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _prescreen_error(_: Request, exc: PrescreenError) -> JSONResponse:
         status = _STATUS.get(exc.code, 422)
         return problem(status, "The document could not be screened", exc.message, exc.code)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {401: "unauthorized", 404: "not_found", 409: "conflict", 415: "unsupported_media_type"}.get(
+            exc.status_code, f"http_{exc.status_code}")
+        response = problem(exc.status_code, code.replace("_", " ").capitalize(), str(exc.detail), code)
+        for name, value in (exc.headers or {}).items():
+            response.headers[name] = value
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        return problem(422, "Invalid request", f"{where}: {first.get('msg', 'invalid')}", "invalid_request")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from api.errors import install_error_handlers
-from api.routes import health, screenings, web
+from api.routes import checks, health, screenings, web
 from app import __version__
 
 
@@ -15,5 +15,6 @@ def create_app() -> FastAPI:
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(screenings.router)
+    app.include_router(checks.router)
     app.include_router(web.router)
     return app

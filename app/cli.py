@@ -172,6 +172,50 @@ def _write_bytes(data: bytes, output: Path) -> None:
         _fail(f"cannot write {output}: {exc.strerror}")
 
 
+keys_app = typer.Typer(help="Manage API keys for the HTTP service.", no_args_is_help=True)
+cli.add_typer(keys_app, name="keys")
+
+
+class KeyRole(StrEnum):
+    reviewer = "reviewer"
+    inspector = "inspector"
+
+
+@keys_app.command("create")
+def keys_create(
+    name: Annotated[str, typer.Option(help="A name for the key (who or what uses it).")],
+    role: Annotated[KeyRole, typer.Option(help="reviewer: sees its own screenings; inspector: sees all.")],
+) -> None:
+    """Create a key; it is printed once, alone on the last line, and stored only as a hash."""
+    from app.store import open_store
+
+    try:
+        key = open_store(get_settings().database_url).create_key(name, role.value)
+    except PrescreenError as exc:
+        _fail(exc.message)
+        return
+    sys.stdout.write(f"key {name!r} ({role.value}) created; copy it now, it is not shown again:\n{key}\n")
+
+
+@keys_app.command("revoke")
+def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")]) -> None:
+    """Revoke a key by name."""
+    from app.store import open_store
+
+    if not open_store(get_settings().database_url).revoke_key(name):
+        _fail(f"no active key named {name!r}")
+    sys.stdout.write(f"key {name!r} revoked\n")
+
+
+@keys_app.command("list")
+def keys_list() -> None:
+    """List keys: name, role, and whether revoked (never the key itself)."""
+    from app.store import open_store
+
+    for name, role, revoked in open_store(get_settings().database_url).list_keys():
+        sys.stdout.write(f"{name}\t{role}\t{'revoked' if revoked else 'active'}\n")
+
+
 train_app = typer.Typer(help="Retrain a model from the corpus.", no_args_is_help=True)
 cli.add_typer(train_app, name="train")
 

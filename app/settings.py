@@ -25,6 +25,10 @@ class Settings(BaseSettings):
     config_file: Path | None = Field(None, description="Checks configuration (TOML); default ./sfo-prescreen.toml.")
     models_dir: Path = Field(Path(__file__).resolve().parents[1] / "models",
                              description="Folder holding the trained models (skops) and their cards.")
+    database_url: str = Field("sqlite:///sfo-prescreen.db",
+                              description="Where the API stores screenings and keys (SQLite file or PostgreSQL URL).")
+    store_documents: bool = Field(False, description="Also store each uploaded document (needed for downloads).")
+    retention_days: int = Field(90, gt=0, description="Stored screenings older than this are purged.")
     glossary_file: Path | None = Field(None, description="Extra glossary (YAML, same form as the built-in one).")
 
     @property

@@ -1,0 +1,96 @@
+"""The store against SQLite always, and against the machine's PostgreSQL when one is reachable."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from typer.testing import CliRunner
+
+from app.cli import cli
+from app.store import Store
+from nlp.types import DocumentInfo, Rating, Ratings, Screening, ToolInfo
+
+PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+runner = CliRunner()
+
+
+def _postgres_url() -> Iterator[str | None]:
+    name = f"sfo_test_{uuid.uuid4().hex[:8]}"
+    try:
+        admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 2})
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception:  # no server, no driver, no permission: PostgreSQL is optional
+        yield None
+        return
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    if request.param == "sqlite":
+        yield Store(f"sqlite:///{tmp_path / 'db.sqlite'}")
+        return
+    gen = _postgres_url()
+    url = next(gen)
+    if url is None:
+        pytest.skip("no PostgreSQL server reachable on 127.0.0.1:5432")
+    s = Store(url)
+    yield s
+    s.engine.dispose()
+    next(gen, None)
+
+
+def _screening(name: str) -> Screening:
+    rated = Rating(rating="Good", reasons=("r",))
+    return Screening(tool=ToolInfo(version="t"),
+                     document=DocumentInfo(filename=name, format="txt", sha256="0" * 64, word_count=1, sections=()),
+                     findings=(), sentences=(),
+                     ratings=Ratings(analysis_of_practice=rated, overall_judgements=rated, learning=rated,
+                                     victims_and_families=rated, composite=rated))
+
+
+def test_keys_roles_and_screenings(store: Store) -> None:
+    alice = store.authenticate(store.create_key("alice", "reviewer"))
+    ines = store.authenticate(store.create_key("ines", "inspector"))
+    assert alice and ines and alice.role == "reviewer" and store.authenticate("sfo_nope") is None
+    ident = store.save(_screening("a.txt"), alice, b"document")
+    got = store.get(ident, alice)
+    assert got and got.document == b"document" and got.screening.document.filename == "a.txt"
+    assert store.get(ident, ines) is not None
+    assert store.list(ines, 10, 0, rating="Good")[0] == 1 and store.list(ines, 10, 0, rating="Inadequate")[0] == 0
+    assert store.migrate() == 1  # idempotent
+    assert store.revoke_key("alice") and store.authenticate("x") is None
+    assert store.purge(0) == 1
+
+
+def test_key_hashes_not_keys_are_stored(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite"
+    key = Store(f"sqlite:///{db}").create_key("k", "reviewer")
+    assert key.encode() not in db.read_bytes()
+
+
+def test_keys_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.settings import get_settings
+
+    monkeypatch.setenv("SFO_PRESCREEN_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.sqlite'}")
+    get_settings.cache_clear()
+    try:
+        created = runner.invoke(cli, ["keys", "create", "--name", "case-tool", "--role", "inspector"])
+        assert created.exit_code == 0
+        key = created.stdout.strip().splitlines()[-1]
+        assert key.startswith("sfo_") and " " not in key
+        assert "case-tool\tinspector\tactive" in runner.invoke(cli, ["keys", "list"]).stdout
+        assert runner.invoke(cli, ["keys", "revoke", "case-tool"]).exit_code == 0
+        assert runner.invoke(cli, ["keys", "revoke", "case-tool"]).exit_code == 2
+    finally:
+        get_settings.cache_clear()
