@@ -9,7 +9,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.errors import PrescreenError
 
-_STATUS = {"too_large": 413, "model": 503, "config": 500, "unsupported_format": 415}
+_STATUS = {"too_large": 413, "model": 503, "config": 500, "unsupported_format": 415, "timeout": 504}
 PROBLEM = "application/problem+json"
 
 

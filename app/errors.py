@@ -18,6 +18,7 @@ ErrorCode = Literal[
     "config",
     "model",
     "unreadable",
+    "timeout",
 ]
 
 

@@ -27,6 +27,8 @@ class Settings(BaseSettings):
                              description="Folder holding the trained models (skops) and their cards.")
     database_url: str = Field("sqlite:///sfo-prescreen.db",
                               description="Where the API stores screenings and keys (SQLite file or PostgreSQL URL).")
+    screening_workers: int = Field(2, ge=0, description="API worker processes for screenings (0: a thread).")
+    request_timeout_s: float = Field(120.0, gt=0, description="Longest a screening may take in the API.")
     store_documents: bool = Field(False, description="Also store each uploaded document (needed for downloads).")
     retention_days: int = Field(90, gt=0, description="Stored screenings older than this are purged.")
     glossary_file: Path | None = Field(None, description="Extra glossary (YAML, same form as the built-in one).")

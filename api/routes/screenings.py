@@ -11,11 +11,11 @@ from pydantic import ValidationError
 from api.auth import KeyDep, StoreDep
 from api.deps import EngineDep, SettingsDep
 from api.models import ScreeningOut, ScreeningPage, ScreeningSummary, TextDraft
-from app.config import load_config
+from api.workers import run_screening
 from app.errors import IngestError
 from app.ingest import read_bytes
-from app.screen import screen_review
 from app.store import StoredScreening
+from nlp.types import Screening
 
 router = APIRouter(prefix="/v1/screenings", tags=["screenings"])
 UPLOAD_BODY = {"requestBody": {"content": {
@@ -48,16 +48,15 @@ def _out(stored: StoredScreening) -> ScreeningOut:
 
 
 @router.post("", response_model=ScreeningOut, status_code=201, openapi_extra=UPLOAD_BODY)
-async def create_screening(request: Request, settings: SettingsDep, engine: EngineDep, store: StoreDep,
-                           key: KeyDep) -> ScreeningOut:
+async def create_screening(request: Request, settings: SettingsDep, store: StoreDep, key: KeyDep) -> ScreeningOut:
     """Screen a draft (DOCX, PDF, text or Markdown; detected by content) and store the screening."""
     if int(request.headers.get("content-length") or 0) > settings.max_file_bytes * 2:
         raise IngestError("too_large", f"the request is larger than the limit of {settings.max_file_mb:g} MB")
     filename, data = await _draft(request, settings.max_file_bytes)
     if len(data) > settings.max_file_bytes:
         raise IngestError("too_large", f"the file is larger than the limit of {settings.max_file_mb:g} MB")
-    review = read_bytes(data, filename, settings)
-    screening = screen_review(review, engine, load_config(settings.config_file))
+    _, screening_json = await run_screening(data, filename, settings)
+    screening = Screening.model_validate_json(screening_json)
     store.purge(settings.retention_days)  # retention is enforced whenever something new is stored
     ident = store.save(screening, key, data if settings.store_documents else None)
     stored = store.get(ident, key)

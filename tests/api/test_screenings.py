@@ -16,7 +16,8 @@ SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "sample_review.docx"
 
 @pytest.fixture()
 def client(tmp_path: Path) -> Iterator[TestClient]:
-    settings = Settings(database_url=f"sqlite:///{tmp_path / 'db.sqlite'}", store_documents=True)
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'db.sqlite'}", store_documents=True,
+                        screening_workers=0)
     app = create_app()
     app.dependency_overrides[get_settings] = lambda: settings
     yield TestClient(app)
@@ -95,3 +96,33 @@ def test_revoked_key_and_retention_purge(client: TestClient) -> None:
     assert store.purge(older_than_days=0) == 1
     assert store.revoke_key("alice")
     assert client.get("/v1/screenings", headers=keys["alice"]).status_code == 401
+
+
+def test_request_id_is_echoed_or_made(client: TestClient) -> None:
+    assert client.get("/healthz", headers={"X-Request-ID": "abc-123"}).headers["X-Request-ID"] == "abc-123"
+    made = client.get("/healthz", headers={"X-Request-ID": "bad id with spaces"}).headers["X-Request-ID"]
+    assert made != "bad id with spaces" and len(made) == 32
+
+
+def test_slow_screening_is_stopped_with_504(tmp_path: Path) -> None:
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'db.sqlite'}", screening_workers=1,
+                        request_timeout_s=0.05)
+    app = create_app()
+    app.dependency_overrides[get_settings] = lambda: settings
+    client = TestClient(app)
+    key = open_store(settings.database_url).create_key("k", "reviewer")
+    with SAMPLE.open("rb") as fh:
+        response = client.post("/v1/screenings", files={"file": ("d.docx", fh)},
+                               headers={"Authorization": f"Bearer {key}"})
+    assert response.status_code == 504 and response.json()["code"] == "timeout"
+
+
+def test_logs_never_contain_document_text(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+    keys = _keys(client)
+    caplog.set_level("DEBUG")
+    secret = "Zebediah Quillfeather lives at 14 Mossbank Terrace"
+    client.post("/v1/screenings", json={"filename": "secret-name.md", "text": f"# R\n\n{secret}."},
+                headers=keys["alice"])
+    client.post("/v1/screenings", json={"filename": "x.md", "text": ""}, headers=keys["alice"])
+    assert caplog.records and "request_id" in caplog.text
+    assert "Quillfeather" not in caplog.text and "Mossbank" not in caplog.text and "secret-name" not in caplog.text

@@ -1,0 +1,79 @@
+"""Screenings run off the event loop: in a process pool sized to the cores (each worker loads the
+pipeline and models once), stopped and replaced when a screening outruns the time limit.
+
+With `screening_workers = 0` the work runs in a thread of this process instead (tests, tiny
+deployments): the time limit still answers the client, but the thread finishes in the background.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from app.errors import PrescreenError
+from app.settings import Settings
+
+_pools: dict[tuple[int, str], ProcessPoolExecutor] = {}
+_lock = threading.Lock()
+_worker_settings: dict[str, Settings] = {}
+
+
+class ScreeningTimeout(PrescreenError):
+    def __init__(self, seconds: float) -> None:
+        super().__init__("timeout", f"screening took longer than the limit of {seconds:g} s: split the document "
+                                    "or raise SFO_PRESCREEN_REQUEST_TIMEOUT_S")
+
+
+def _init(settings: Settings) -> None:
+    from app.screen import load_engine
+
+    _worker_settings["settings"] = settings
+    load_engine(settings)
+
+
+def screen_payload(data: bytes, filename: str, settings: Settings) -> tuple[str, str]:
+    """Screen in whichever process runs this; return (review JSON, screening JSON) so results pickle small."""
+    from app.config import load_config
+    from app.ingest import read_bytes
+    from app.screen import load_engine, screen_review
+
+    review = read_bytes(data, filename, settings)
+    screening = screen_review(review, load_engine(settings), load_config(settings.config_file))
+    return review.model_dump_json(), screening.model_dump_json()
+
+
+def _pool(settings: Settings) -> ProcessPoolExecutor:
+    key = (settings.screening_workers, settings.model_dump_json())
+    with _lock:
+        if key not in _pools:
+            _pools[key] = ProcessPoolExecutor(max_workers=settings.screening_workers, initializer=_init,
+                                              initargs=(settings,))
+        return _pools[key]
+
+
+def _replace(settings: Settings) -> None:
+    """Stop every process of a pool whose screening outran the limit, so the next call gets a fresh one."""
+    key = (settings.screening_workers, settings.model_dump_json())
+    with _lock:
+        pool = _pools.pop(key, None)
+    if pool is not None:
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+async def run_screening(data: bytes, filename: str, settings: Settings) -> tuple[str, str]:
+    loop = asyncio.get_running_loop()
+    if settings.screening_workers <= 0:
+        job: Any = loop.run_in_executor(None, screen_payload, data, filename, settings)
+    else:
+        job = asyncio.wrap_future(_pool(settings).submit(screen_payload, data, filename, settings))
+    try:
+        result: tuple[str, str] = await asyncio.wait_for(job, timeout=settings.request_timeout_s)
+        return result
+    except TimeoutError:
+        if settings.screening_workers > 0:
+            _replace(settings)
+        raise ScreeningTimeout(settings.request_timeout_s) from None
