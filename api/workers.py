@@ -53,15 +53,28 @@ def _pool(settings: Settings) -> ProcessPoolExecutor:
         return _pools[key]
 
 
+def _stop(pool: ProcessPoolExecutor) -> None:
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
 def _replace(settings: Settings) -> None:
     """Stop every process of a pool whose screening outran the limit, so the next call gets a fresh one."""
     key = (settings.screening_workers, settings.model_dump_json())
     with _lock:
         pool = _pools.pop(key, None)
     if pool is not None:
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
+        _stop(pool)
+
+
+def shutdown_pools() -> None:
+    """Stop every worker process (the app's shutdown hook): none may outlive the server."""
+    with _lock:
+        pools = list(_pools.values())
+        _pools.clear()
+    for pool in pools:
+        _stop(pool)
 
 
 async def run_screening(data: bytes, filename: str, settings: Settings) -> tuple[str, str]:
