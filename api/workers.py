@@ -26,9 +26,29 @@ class ScreeningTimeout(PrescreenError):
                                     "or raise SFO_PRESCREEN_REQUEST_TIMEOUT_S")
 
 
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """Make the worker stoppable: the server's own signal handlers (inherited through fork) would
+    swallow SIGTERM, so restore the default; and on Linux have the kernel kill the worker when the
+    server process goes, however it goes."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the shutdown hook still stops the pool
+        pass
+
+
 def _init(settings: Settings) -> None:
     from app.screen import load_engine
 
+    _die_with_parent()
     _worker_settings["settings"] = settings
     load_engine(settings)
 
