@@ -7,7 +7,6 @@ Run: python benchmarks/api_load.py [--seconds 60] [--clients 8]
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import platform
 import socket
@@ -19,31 +18,17 @@ import threading
 import time
 from pathlib import Path
 
-import docx
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app.ingest import read_path  # noqa: E402
 from app.store import Store  # noqa: E402
+from benchmarks.long_review import long_review  # noqa: E402
 
 
 def five_thousand_words() -> bytes:
-    d = docx.Document()
-    words = 0
-    for path in sorted((ROOT / "corpus/reviews").glob("r2*.docx")):
-        for b in read_path(path).blocks:
-            if b.kind == "heading":
-                d.add_heading(b.text, 1)
-            elif b.cell is None:
-                d.add_paragraph(b.text)
-                words += len(b.text.split())
-            if words >= 5000:
-                buf = io.BytesIO()
-                d.save(buf)
-                return buf.getvalue()
-    raise RuntimeError("corpus too small")
+    return long_review(5000, "r2*.docx")
 
 
 def rss_mb(pid: int) -> float:

@@ -7,7 +7,6 @@ Floors (issue 8): warm screening under 3 s and within 2x the bare parse; cold st
 
 from __future__ import annotations
 
-import io
 import platform
 import resource
 import subprocess
@@ -16,37 +15,23 @@ import tempfile
 import time
 from pathlib import Path
 
-import docx
 import spacy
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.config import ChecksConfig  # noqa: E402
-from app.ingest import read_bytes, read_path  # noqa: E402
+from app.ingest import read_bytes  # noqa: E402
 from app.screen import load_engine, screen_review  # noqa: E402
 from app.settings import Settings  # noqa: E402
+from benchmarks.long_review import long_review  # noqa: E402
 
 TARGET_WORDS = 10_000
 RUNS = 3
 
 
 def ten_thousand_word_review() -> bytes:
-    """Corpus drafts joined under one set of headings until the body reaches 10,000 words."""
-    d = docx.Document()
-    words = 0
-    for path in sorted((ROOT / "corpus/reviews").glob("r1*.docx")):
-        for block in read_path(path).blocks:
-            if block.kind == "heading":
-                d.add_heading(block.text, 1)
-            elif block.cell is None:
-                d.add_paragraph(block.text)
-                words += len(block.text.split())
-            if words >= TARGET_WORDS:
-                buf = io.BytesIO()
-                d.save(buf)
-                return buf.getvalue()
-    raise RuntimeError("corpus too small")
+    return long_review(TARGET_WORDS, "r1*.docx")
 
 
 def best_of(fn: object) -> float:

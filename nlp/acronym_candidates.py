@@ -19,6 +19,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Token
 
+from nlp.sentences import text_of
+
 _ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z0-9]$")
 _MIXED = re.compile(r"^(?:[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*|[a-z]{1,2}[A-Z][A-Za-z0-9]+)$")
 _SCOTS_IRISH_NAME = re.compile(r"^(?:Ma?c|O')[A-Z][a-z]+$")
@@ -103,7 +105,7 @@ def _after_pseudonym_title(token: Token, ex: Exclusions) -> bool:
 def find_candidates(doc: Doc, allowed: frozenset[str] = frozenset()) -> list[Candidate]:
     """Acronym occurrences in `doc`, in order."""
     ex = exclusions()
-    masked = [(m.start(), m.end()) for m in _IDENTIFIER_TEXT.finditer(doc.text)]
+    masked = [(m.start(), m.end()) for m in _IDENTIFIER_TEXT.finditer(text_of(doc))]
     out = []
     for token in doc:
         if token.like_email or token.like_url or not token.text[:1].isalpha():

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from nlp.acronym_candidates import Candidate
+from nlp.sentences import text_of
 
 DASHES = frozenset({"–", "—", "-", "−", ":", "="})
 DEFINING_VERBS = ("stands for", "is short for", "is an abbreviation for", "is the abbreviation for", "means",
@@ -161,7 +162,7 @@ PATTERNS = (_long_then_short, _short_then_long, _short_dash_long, _short_verb_lo
 
 def inline_definitions(doc: Doc, candidates: list[Candidate]) -> list[Definition]:
     out = []
-    text = doc.text  # Doc.text joins every token on each access: read it once
+    text = text_of(doc)  # Doc.text joins every token on each access: read it once
     for c in candidates:
         for pattern in PATTERNS:
             if (found := pattern(doc, text, c)) is not None:

@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 from nlp.acronyms import glossary_keys
 from nlp.checks import spec
 from nlp.glossary import Glossary, JargonEntry
-from nlp.sentences import block_location
+from nlp.sentences import block_location, text_of
 from nlp.types import Block, Finding, Review
 
 CUE_WINDOW_CHARS = 60
@@ -59,7 +59,7 @@ def _matcher(doc: Doc, glossary: Glossary) -> tuple[PhraseMatcher, list[JargonEn
 def explained_here(doc: Doc, span: Span) -> bool:
     """Is this use of the term glossed right after it, in the same sentence?"""
     sent = span.sent
-    after = doc.text[span.end_char: min(sent.end_char, span.end_char + CUE_WINDOW_CHARS)]
+    after = text_of(doc)[span.end_char: min(sent.end_char, span.end_char + CUE_WINDOW_CHARS)]
     return bool(_EXPLAINING_CUE.match(after))
 
 

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc
 
 from nlp.checks import spec
-from nlp.sentences import block_location, sentence_bounds
+from nlp.sentences import block_location, sentence_bounds, text_of
 from nlp.types import Block, Finding
 
 Category = Literal["blame", "mutualising", "minimising", "doubting", "derogatory", "sexualising", "graphic",
@@ -54,6 +54,11 @@ def lexicon() -> tuple[tuple[LexiconEntry, re.Pattern[str]], ...]:
                  for e in entries)
 
 
+@lru_cache(maxsize=1)
+def _any_entry() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in lexicon()), re.I)
+
+
 def _inside_quotes(text: str, start: int, end: int) -> bool:
     for open_q, close_q in QUOTES:
         before, after = text[:start], text[end:]
@@ -71,9 +76,12 @@ def _negated(sentence_before: str) -> bool:
 
 def language_findings(parsed: Sequence[tuple[Block, Doc]]) -> list[Finding]:
     out = []
+    any_entry = _any_entry()
     for block, doc in parsed:
         bounds: list[tuple[int, int]] | None = None
-        text = doc.text  # Doc.text joins every token on each access: read it once
+        text = text_of(doc)
+        if not any_entry.search(text):  # most paragraphs hold none: one scan instead of one per entry
+            continue
         for entry, pattern in lexicon():
             for m in pattern.finditer(text):
                 bounds = bounds or sentence_bounds(doc)

@@ -33,9 +33,20 @@ def parse_blocks(nlp: Language, blocks: Iterable[Block]) -> Iterator[tuple[Block
     yield from zip(blocks, docs, strict=True)
 
 
+def text_of(doc: Doc) -> str:
+    """`doc.text`, built once: spaCy joins every token again on each access."""
+    text = doc.user_data.get("prescreen_text")
+    if text is None:
+        text = doc.user_data["prescreen_text"] = doc.text
+    return str(text)
+
+
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """(start_char, end_char) of each sentence, from one pass over `doc.sents`."""
-    return [(s.start_char, s.end_char) for s in doc.sents]
+    """(start_char, end_char) of each sentence, from one pass over `doc.sents` (kept on the Doc)."""
+    bounds = doc.user_data.get("prescreen_sentence_bounds")
+    if bounds is None:
+        bounds = doc.user_data["prescreen_sentence_bounds"] = [(s.start_char, s.end_char) for s in doc.sents]
+    return list(bounds)
 
 
 def block_location(block: Block, start: int, end: int) -> Location:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc
 
 from nlp.identity.validators import VALIDATORS
+from nlp.sentences import text_of
 
 IdentityKind = Literal[
     "person_name", "staff_name", "address", "street", "postcode", "date_of_birth", "child_age", "phone", "email",
@@ -69,12 +70,12 @@ def pattern_recognisers() -> tuple[tuple[PatternRecogniser, re.Pattern[str]], ..
 
 def _sentence_text(doc: Doc, start: int) -> str:
     span = doc.char_span(start, start + 1, alignment_mode="expand")
-    return span.sent.text.lower() if span is not None else doc.text.lower()
+    return span.sent.text.lower() if span is not None else text_of(doc).lower()
 
 
 def find_patterns(doc: Doc) -> list[Hit]:
     hits = []
-    text = doc.text
+    text = text_of(doc)
     for rec, pattern in pattern_recognisers():
         for m in pattern.finditer(text):
             score = VALIDATORS[rec.validator](m.group()) if rec.validator else 1.0

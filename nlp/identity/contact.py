@@ -9,7 +9,7 @@ from phonenumbers import Leniency
 from spacy.tokens import Doc
 
 from nlp.identity.base import Hit
-from nlp.sentences import sentence_bounds
+from nlp.sentences import sentence_bounds, text_of
 
 UK_NATIONAL_DIGITS = 11  # 0 + 10 digits
 _NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -28,7 +28,7 @@ _DOB = re.compile(r"\b(?:born(?:\s+on)?|date\s+of\s+birth(?:\s+(?:is|was|of))?|d
 
 def find_phones(doc: Doc) -> list[Hit]:
     hits = []
-    for m in phonenumbers.PhoneNumberMatcher(doc.text, "GB", leniency=Leniency.POSSIBLE):
+    for m in phonenumbers.PhoneNumberMatcher(text_of(doc), "GB", leniency=Leniency.POSSIBLE):
         digits = re.sub(r"\D", "", m.raw_string)
         uk_shape = (digits.startswith("0") and len(digits) == UK_NATIONAL_DIGITS) or \
             (m.raw_string.startswith("+44") and len(digits) == UK_NATIONAL_DIGITS + 1)
@@ -43,13 +43,13 @@ def _age(value: str) -> int:
 
 def find_dates_of_birth(doc: Doc) -> list[Hit]:
     return [Hit("date_of_birth", m.start("date"), m.end("date"), m.group("date"), "error", key=m.group("date"))
-            for m in _DOB.finditer(doc.text)]
+            for m in _DOB.finditer(text_of(doc))]
 
 
 def find_child_ages(doc: Doc) -> list[Hit]:
     """Exact ages under 18, or any age said of a child ("her son, aged 7", "a 9-year-old")."""
     hits: list[Hit] = []
-    text = doc.text
+    text = text_of(doc)
     matches = list(_AGE.finditer(text))
     if not matches:
         return hits

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span
 
 from nlp.identity.base import Hit, Role
+from nlp.sentences import text_of
 
 
 class NameData(BaseModel):
@@ -125,7 +126,7 @@ def _entity_ok(ent: Span) -> bool:
 
 
 def find_names(doc: Doc) -> list[Hit]:
-    text = doc.text
+    text = text_of(doc)
     pats = _patterns()
     child_rel = {r.lower() for r in name_data().child_relations}
     hits: list[Hit] = []

@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from nlp.identity.base import Hit
-from nlp.sentences import sentence_bounds
+from nlp.sentences import sentence_bounds, text_of
 
 STREET_TYPES = ("Road|Street|Close|Avenue|Lane|Drive|Way|Crescent|Gardens|Place|Terrace|Row|Grove|Park|"
                 "Square|Hill|View|Walk|Mews|Rise|Green|Parade|Croft|Fold|Wynd|Gate|Meadows?|Chase|Yard|"
@@ -63,7 +63,7 @@ _PROGRAMME = re.compile(r"^\s*(?:programme|course|group|scheme|project|intervent
 
 
 def find_addresses(doc: Doc) -> list[Hit]:
-    text = doc.text
+    text = text_of(doc)
     hits = [Hit("address", m.start(), m.end(), m.group(), "error", key=m.group().lower())
             for pattern in (_ADDRESS, _WELSH_ADDRESS, _FLAT) for m in pattern.finditer(text)]
     hits += [Hit("address", m.start("address"), m.end("address"), m.group("address"), "error",
@@ -78,13 +78,13 @@ def find_addresses(doc: Doc) -> list[Hit]:
 
 def find_schools(doc: Doc) -> list[Hit]:
     return [Hit("school", m.start(), m.end(), m.group(), "warning", key=m.group().lower())
-            for m in _INSTITUTION.finditer(doc.text)]
+            for m in _INSTITUTION.finditer(text_of(doc))]
 
 
 def find_workplaces(doc: Doc) -> list[Hit]:
     """Named organisations in a sentence about someone's work ("worked at Brindley's Bakery")."""
     hits: list[Hit] = []
-    text = doc.text
+    text = text_of(doc)
     if not _WORK_VERB.search(text):
         return hits
     for a, b in sentence_bounds(doc):
