@@ -53,15 +53,15 @@ def _init(settings: Settings) -> None:
     load_engine(settings)
 
 
-def screen_payload(data: bytes, filename: str, settings: Settings) -> tuple[str, str]:
-    """Screen in whichever process runs this; return (review JSON, screening JSON) so results pickle small."""
+def screen_payload(data: bytes, filename: str, settings: Settings) -> str:
+    """Screen in whichever process runs this; return the screening as JSON, which pickles small."""
     from app.config import load_config
     from app.ingest import read_bytes
     from app.screen import load_engine, screen_review
 
     review = read_bytes(data, filename, settings)
     screening = screen_review(review, load_engine(settings), load_config(settings.config_file))
-    return review.model_dump_json(), screening.model_dump_json()
+    return screening.model_dump_json()
 
 
 def _pool(settings: Settings) -> ProcessPoolExecutor:
@@ -97,14 +97,14 @@ def shutdown_pools() -> None:
         _stop(pool)
 
 
-async def run_screening(data: bytes, filename: str, settings: Settings) -> tuple[str, str]:
+async def run_screening(data: bytes, filename: str, settings: Settings) -> str:
     loop = asyncio.get_running_loop()
     if settings.screening_workers <= 0:
         job: Any = loop.run_in_executor(None, screen_payload, data, filename, settings)
     else:
         job = asyncio.wrap_future(_pool(settings).submit(screen_payload, data, filename, settings))
     try:
-        result: tuple[str, str] = await asyncio.wait_for(job, timeout=settings.request_timeout_s)
+        result: str = await asyncio.wait_for(job, timeout=settings.request_timeout_s)
         return result
     except TimeoutError:
         if settings.screening_workers > 0:

@@ -9,7 +9,6 @@ reported and skipped; the rest go on.
 from __future__ import annotations
 
 import csv
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -163,6 +162,3 @@ def write_themes(screenings: list[Screening], out: Path) -> None:
         lines.append(f"| {element.replace('_', ' ')} | {k} of {n} | {k / n:.0%} |")
     (out / "themes.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-
-def summary_json(result: BatchResult) -> str:
-    return json.dumps({"screened": len(result.outcomes) - len(result.failed), "skipped": len(result.failed)})

@@ -137,6 +137,7 @@ def redact(
     log: Annotated[Path | None, typer.Option(help="Redaction log (CSV); default beside OUTPUT.")] = None,
 ) -> None:
     """Write a copy with every identifying detail replaced by a consistent placeholder, and a log."""
+    from app.ingest import file_bytes
     from app.redact import redact as run_redaction
     from app.redact import write_log
     from app.screen import load_engine
@@ -145,13 +146,7 @@ def redact(
     if output.resolve() == file.resolve():
         _fail("--output names the input file: choose another path so the draft is not overwritten")
     try:
-        size = file.stat().st_size if file.is_file() else 0
-        if size > settings.max_file_bytes:
-            _fail(f"the file is larger than the limit of {settings.max_file_mb:g} MB")
-        result = run_redaction(file.read_bytes(), file.name, load_engine(settings), settings)
-    except FileNotFoundError:
-        _fail(f"{file} does not exist: check the path")
-        return
+        result = run_redaction(file_bytes(file, settings), file.name, load_engine(settings), settings)
     except PrescreenError as exc:
         _fail(exc.message)
         return

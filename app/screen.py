@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from app import __version__
 from app.config import ChecksConfig, load_config
 from app.errors import ConfigError, ModelError
-from app.ingest import read_bytes, read_path
+from app.ingest import file_bytes, read_bytes
 from app.settings import Settings, get_settings
 from nlp.acronyms import acronym_findings
 from nlp.coverage import review_coverage
@@ -203,5 +203,6 @@ def screen_file(path: Path, settings: Settings | None = None,
     settings = settings or get_settings()
     config = config or load_config(settings.config_file)
     engine = load_engine(settings)
-    review = read_path(path, settings)
-    return path.read_bytes(), review, screen_review(review, engine, config)
+    data = file_bytes(path, settings)
+    review = read_bytes(data, path.name, settings)
+    return data, review, screen_review(review, engine, config)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import socket
 import statistics
 import subprocess
 import sys
@@ -25,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.store import Store  # noqa: E402
 from benchmarks.long_review import long_review  # noqa: E402
+from tests.live_server import LiveServer, live_server  # noqa: E402
 
 
 def five_thousand_words() -> bytes:
@@ -53,19 +53,13 @@ def main() -> None:
     tmp = tempfile.mkdtemp()
     url = f"sqlite:///{tmp}/load.sqlite"
     key = Store(url).create_key("load", "reviewer")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "SFO_PRESCREEN_DATABASE_URL": url, "SFO_PRESCREEN_SCREENING_WORKERS": "2"}
-    server = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory", "--port",
-                               str(port), "--log-level", "warning"], cwd=ROOT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.5)
+    env = {"SFO_PRESCREEN_DATABASE_URL": url, "SFO_PRESCREEN_SCREENING_WORKERS": "2"}
+    with live_server(env) as server:
+        measure(args, key, server)
+
+
+def measure(args: argparse.Namespace, key: str, server: LiveServer) -> None:
+    base = server.base
     data = five_thousand_words()
     latencies: list[float] = []
     errors: list[str] = []
@@ -84,7 +78,7 @@ def main() -> None:
 
     def watch() -> None:
         while time.perf_counter() < stop:
-            peak[0] = max(peak[0], rss_mb(server.pid))
+            peak[0] = max(peak[0], rss_mb(server.process.pid))
             time.sleep(1)
 
     threads = [threading.Thread(target=client) for _ in range(args.clients)] + [threading.Thread(target=watch)]
@@ -94,8 +88,6 @@ def main() -> None:
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - started
-    server.terminate()
-    server.wait(timeout=30)
     ordered = sorted(latencies)
     p95 = ordered[int(0.95 * (len(ordered) - 1))] if ordered else float("nan")
     print(f"machine: {platform.machine()} cpus={os.cpu_count()} python={platform.python_version()} "

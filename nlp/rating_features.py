@@ -16,7 +16,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from nlp.passages import ANALYSED_KINDS, LabelledSentence
+from nlp.passages import LabelledSentence
 from nlp.types import Coverage, Finding, Location, Review, Standard
 
 Direction = Literal["higher_is_better", "higher_is_worse"]
@@ -110,4 +110,4 @@ def evidence_locations(spec: FeatureSpec, findings: Sequence[Finding], coverage:
     return ()
 
 
-__all__ = ["ANALYSED_KINDS", "FeatureSpec", "catalogue", "evidence_locations", "features_for", "rating_features"]
+__all__ = ["FeatureSpec", "catalogue", "evidence_locations", "features_for", "rating_features"]

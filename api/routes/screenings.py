@@ -55,7 +55,7 @@ async def create_screening(request: Request, settings: SettingsDep, store: Store
     filename, data = await _draft(request, settings.max_file_bytes)
     if len(data) > settings.max_file_bytes:
         raise IngestError("too_large", f"the file is larger than the limit of {settings.max_file_mb:g} MB")
-    _, screening_json = await run_screening(data, filename, settings)
+    screening_json = await run_screening(data, filename, settings)
     screening = Screening.model_validate_json(screening_json)
     store.purge(settings.retention_days)  # retention is enforced whenever something new is stored
     ident = store.save(screening, key, data if settings.store_documents else None)

@@ -13,7 +13,7 @@ from app.ingest.text_reader import read_text
 from app.settings import Settings, get_settings
 from nlp.types import Review
 
-__all__ = ["read_bytes", "read_path"]
+__all__ = ["file_bytes", "read_bytes", "read_path"]
 
 
 def read_bytes(data: bytes, filename: str, settings: Settings | None = None) -> Review:
@@ -38,6 +38,11 @@ def read_bytes(data: bytes, filename: str, settings: Settings | None = None) -> 
 def read_path(path: Path, settings: Settings | None = None) -> Review:
     """Read a file without modifying it; a missing or unreadable path is an `IngestError`."""
     settings = settings or get_settings()
+    return read_bytes(file_bytes(path, settings), path.name, settings)
+
+
+def file_bytes(path: Path, settings: Settings) -> bytes:
+    """A file's bytes, refusing it before reading when it is over the size limit."""
     try:
         size = path.stat().st_size
         if size > settings.max_file_bytes:
@@ -50,4 +55,4 @@ def read_path(path: Path, settings: Settings | None = None) -> Review:
         raise IngestError("unreadable", f"{path} does not exist: check the path") from None
     except PermissionError:
         raise IngestError("unreadable", f"{path} cannot be read (permission denied)") from None
-    return read_bytes(data, path.name, settings)
+    return data
