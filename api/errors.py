@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.errors import PrescreenError
+
+log = logging.getLogger("sfo_prescreen.api")
 
 _STATUS = {"too_large": 413, "model": 503, "config": 500, "unsupported_format": 415, "timeout": 504}
 PROBLEM = "application/problem+json"
@@ -26,12 +30,19 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {401: "unauthorized", 404: "not_found", 409: "conflict", 415: "unsupported_media_type"}.get(
+        code = {401: "unauthorized", 404: "not_found", 405: "method_not_allowed", 408: "request_timeout",
+                409: "conflict", 413: "too_large", 415: "unsupported_media_type", 429: "too_many_requests"}.get(
             exc.status_code, f"http_{exc.status_code}")
         response = problem(exc.status_code, code.replace("_", " ").capitalize(), str(exc.detail), code)
         for name, value in (exc.headers or {}).items():
             response.headers[name] = value
         return response
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        log.error("unexpected %s while handling a request", type(exc).__name__)  # never the message: may hold text
+        return problem(500, "Internal error", "The service failed unexpectedly; the request id identifies the "
+                       "failure in the service's logs.", "internal")
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:

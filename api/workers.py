@@ -1,5 +1,7 @@
 """Screenings run off the event loop: in a process pool sized to the cores (each worker loads the
-pipeline and models once), stopped and replaced when a screening outruns the time limit.
+pipeline and models once), stopped and replaced when a screening outruns the time limit. Each
+worker's address space is capped (`worker_memory_mb`): a document that needs more gets a specific
+error instead of the machine's out-of-memory killer; a worker that dies anyway is replaced.
 
 With `screening_workers = 0` the work runs in a thread of this process instead (tests, tiny
 deployments): the time limit still answers the client, but the thread finishes in the background.
@@ -9,11 +11,15 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
 
-from app.errors import PrescreenError
-from app.settings import Settings
+from app.errors import IngestError, PrescreenError
+from app.settings import MEBIBYTE, Settings
+
+T = TypeVar("T")
 
 _pools: dict[tuple[int, str], ProcessPoolExecutor] = {}
 _lock = threading.Lock()
@@ -45,16 +51,46 @@ def _die_with_parent() -> None:
         pass
 
 
+class WorkerFailed(PrescreenError):
+    def __init__(self) -> None:
+        super().__init__("worker_failed", "the screening process stopped unexpectedly while reading this document "
+                                          "(it may be malformed): save a new copy and try again")
+
+
+def limit_memory(megabytes: int) -> None:
+    """Cap this process's address space; allocations past it raise MemoryError."""
+    if megabytes <= 0:
+        return
+    import resource
+
+    cap = megabytes * MEBIBYTE
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
 def _init(settings: Settings) -> None:
     from app.screen import load_engine
 
     _die_with_parent()
     _worker_settings["settings"] = settings
     load_engine(settings)
+    limit_memory(settings.worker_memory_mb)
+
+
+def within_memory(job: Callable[..., T], *args: Any, megabytes: int) -> T:
+    """Run `job`; running out of the worker's memory is the document's fault, said so specifically."""
+    try:
+        return job(*args)
+    except MemoryError:
+        raise IngestError("too_complex", f"screening this document needed more memory than a worker's limit of "
+                          f"{megabytes} MB: split it or raise SFO_PRESCREEN_WORKER_MEMORY_MB") from None
 
 
 def screen_payload(data: bytes, filename: str, settings: Settings) -> str:
     """Screen in whichever process runs this; return the screening as JSON, which pickles small."""
+    return within_memory(_screen_json, data, filename, settings, megabytes=settings.worker_memory_mb)
+
+
+def _screen_json(data: bytes, filename: str, settings: Settings) -> str:
     from app.config import load_config
     from app.ingest import read_bytes
     from app.screen import load_engine, screen_review
@@ -97,16 +133,28 @@ def shutdown_pools() -> None:
         _stop(pool)
 
 
-async def run_screening(data: bytes, filename: str, settings: Settings) -> str:
+async def run_in_worker(settings: Settings, fn: Callable[..., T], *args: Any) -> T:
+    """Run `fn(*args)` in a screening worker under the time limit; picklable arguments and result."""
     loop = asyncio.get_running_loop()
     if settings.screening_workers <= 0:
-        job: Any = loop.run_in_executor(None, screen_payload, data, filename, settings)
+        job: Any = loop.run_in_executor(None, fn, *args)
     else:
-        job = asyncio.wrap_future(_pool(settings).submit(screen_payload, data, filename, settings))
+        try:
+            job = asyncio.wrap_future(_pool(settings).submit(fn, *args))
+        except BrokenProcessPool:
+            _replace(settings)
+            job = asyncio.wrap_future(_pool(settings).submit(fn, *args))
     try:
-        result: str = await asyncio.wait_for(job, timeout=settings.request_timeout_s)
+        result: T = await asyncio.wait_for(job, timeout=settings.request_timeout_s)
         return result
     except TimeoutError:
         if settings.screening_workers > 0:
             _replace(settings)
         raise ScreeningTimeout(settings.request_timeout_s) from None
+    except BrokenProcessPool:
+        _replace(settings)
+        raise WorkerFailed() from None
+
+
+async def run_screening(data: bytes, filename: str, settings: Settings) -> str:
+    return await run_in_worker(settings, screen_payload, data, filename, settings)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 ErrorCode = Literal[
     "unsupported_format",
@@ -19,6 +19,7 @@ ErrorCode = Literal[
     "model",
     "unreadable",
     "timeout",
+    "worker_failed",
 ]
 
 
@@ -29,6 +30,16 @@ class PrescreenError(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Errors cross from API worker processes by pickle; subclasses' own __init__ signatures differ.
+        return _rebuild, (type(self), self.code, self.message)
+
+
+def _rebuild(cls: type[PrescreenError], code: ErrorCode, message: str) -> PrescreenError:
+    error = cls.__new__(cls)
+    PrescreenError.__init__(error, code, message)
+    return error
 
 
 class IngestError(PrescreenError):

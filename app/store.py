@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import (
     Column,
@@ -31,6 +31,7 @@ from sqlalchemy import (
     Text,
     create_engine,
     delete,
+    event,
     func,
     insert,
     select,
@@ -104,6 +105,8 @@ class Store:
     def __init__(self, url: str) -> None:
         try:
             self.engine: Engine = create_engine(url, future=True, pool_pre_ping=True)
+            if self.engine.dialect.name == "sqlite":
+                event.listen(self.engine, "connect", _sqlite_pragmas)
             self.migrate()
         except Exception as exc:  # driver errors vary: a bad URL, no server, no permission
             raise ConfigError(f"cannot open the database at {_redact(url)} ({type(exc).__name__}): check "
@@ -200,6 +203,18 @@ class Store:
         cutoff = _now() - dt.timedelta(days=older_than_days)
         with self._tx() as conn:
             return int(conn.execute(delete(screenings).where(screenings.c.created_at < cutoff)).rowcount)
+
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """WAL lets readers run beside one writer and survives a killed process; concurrent writers wait
+    their turn (busy timeout) instead of failing with 'database is locked'."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.close()
 
 
 def _redact(url: str) -> str:

@@ -50,8 +50,6 @@ def _out(stored: StoredScreening) -> ScreeningOut:
 @router.post("", response_model=ScreeningOut, status_code=201, openapi_extra=UPLOAD_BODY)
 async def create_screening(request: Request, settings: SettingsDep, store: StoreDep, key: KeyDep) -> ScreeningOut:
     """Screen a draft (DOCX, PDF, text or Markdown; detected by content) and store the screening."""
-    if int(request.headers.get("content-length") or 0) > settings.max_file_bytes * 2:
-        raise IngestError("too_large", f"the request is larger than the limit of {settings.max_file_mb:g} MB")
     filename, data = await _draft(request, settings.max_file_bytes)
     if len(data) > settings.max_file_bytes:
         raise IngestError("too_large", f"the file is larger than the limit of {settings.max_file_mb:g} MB")

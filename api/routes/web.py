@@ -13,13 +13,15 @@ from html import escape
 from fastapi import APIRouter, UploadFile
 from fastapi.responses import HTMLResponse
 
-from api.deps import EngineDep, SettingsDep
+from api.deps import SettingsDep
+from api.workers import run_in_worker, within_memory
 from app.config import load_config
 from app.errors import IngestError, PrescreenError
 from app.ingest import read_bytes
 from app.report.annotated_docx import AnnotationError, annotated_docx
 from app.report.html import render_html
-from app.screen import screen_review
+from app.screen import load_engine, screen_review
+from app.settings import Settings
 
 router = APIRouter(tags=["web page"])
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -73,20 +75,28 @@ def home() -> HTMLResponse:
     return _page()
 
 
+def build_report(data: bytes, name: str, nonce: str, settings: Settings) -> tuple[str, bytes]:
+    """The HTML report and the annotated DOCX of one draft (runs in a screening worker)."""
+    return within_memory(_report, data, name, nonce, settings, megabytes=settings.worker_memory_mb)
+
+
+def _report(data: bytes, name: str, nonce: str, settings: Settings) -> tuple[str, bytes]:
+    review = read_bytes(data, name, settings)
+    screening = screen_review(review, load_engine(settings), load_config(settings.config_file))
+    return render_html(review, screening, nonce=nonce), annotated_docx(data, review, screening, settings)
+
+
 @router.post("/report", response_class=HTMLResponse, include_in_schema=False)
-async def report(file: UploadFile, settings: SettingsDep, engine: EngineDep) -> HTMLResponse:
+async def report(file: UploadFile, settings: SettingsDep) -> HTMLResponse:
     data = await file.read(settings.max_file_bytes + 1)
+    name = file.filename or "draft"
+    nonce = secrets.token_urlsafe(16)
     try:
         if len(data) > settings.max_file_bytes:
             raise IngestError("too_large", f"the file is larger than the limit of {settings.max_file_mb:g} MB")
-        name = file.filename or "draft"
-        review = read_bytes(data, name, settings)
-        screening = screen_review(review, engine, load_config(settings.config_file))
-        annotated = annotated_docx(data, review, screening, settings)
+        html, annotated = await run_in_worker(settings, build_report, data, name, nonce, settings)
     except (PrescreenError, AnnotationError) as exc:
         return _page(f"This draft could not be screened: {exc}", status=422)
-    nonce = secrets.token_urlsafe(16)
-    html = render_html(review, screening, nonce=nonce)
     stem = name.rsplit(".", 1)[0]
     link = (f'<p><a id="download" download="{escape(stem, quote=True)}-annotated.docx" '
             f'href="data:{DOCX_TYPE};base64,{base64.b64encode(annotated).decode()}">Download the annotated Word '

@@ -7,6 +7,7 @@ from pathlib import Path
 from app.errors import IngestError
 from app.ingest.assemble import assemble
 from app.ingest.docx_reader import read_docx
+from app.ingest.limits import check_limits
 from app.ingest.pdf_reader import read_pdf
 from app.ingest.sniff import sniff
 from app.ingest.text_reader import read_text
@@ -32,6 +33,7 @@ def read_bytes(data: bytes, filename: str, settings: Settings | None = None) -> 
         raw, fmt = read_text(data)
     if not any(b.text.strip() for b in raw):
         raise IngestError("empty", "the document contains no text: nothing to screen")
+    check_limits(raw, settings)
     return assemble(raw, filename=filename, fmt=fmt, data=data, pages=pages)  # type: ignore[arg-type]
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from app.errors import IngestError
+from app.ingest.limits import too_many_blocks, too_many_cells
 from app.ingest.raw import RawBlock, TextPiece
 from app.ingest.xmlsafe import parse_xml
 from app.ingest.ziplimits import open_package, read_member
@@ -121,11 +122,11 @@ class _BodyWalker:
         self.settings = settings
         self.blocks: list[RawBlock] = []
         self.tables = 0
+        self.cells = 0
 
     def add(self, block: RawBlock) -> None:
         if len(self.blocks) >= self.settings.max_blocks:
-            raise IngestError("too_complex", f"the document has more than {self.settings.max_blocks} paragraphs "
-                              "and table cells: split it or raise SFO_PRESCREEN_MAX_BLOCKS")
+            raise too_many_blocks(self.settings)
         self.blocks.append(block)
 
     def walk(self, container: etree._Element) -> None:
@@ -196,6 +197,9 @@ class _BodyWalker:
         self.tables += 1
         for r, tr in enumerate(tbl.iterchildren(f"{_W}tr")):
             for c, tc in enumerate(self._cells(tr)):
+                self.cells += 1
+                if self.cells > self.settings.max_table_cells:
+                    raise too_many_cells(self.settings)
                 texts, pieces, offset = [], [], 0
                 for p in tc.iter(f"{_W}p"):
                     if _in_fallback(p):

@@ -10,6 +10,7 @@ from app.errors import IngestError
 
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.I)
 MAX_DEPTH = 200
+MAX_ATTRIBUTE_CHARS = 65_536  # Word's attributes are ids, sizes and names; a huge one is an attack
 
 
 def parse_xml(data: bytes, part: str) -> etree._Element:
@@ -21,22 +22,29 @@ def parse_xml(data: bytes, part: str) -> etree._Element:
                              load_dtd=False, remove_comments=True, remove_pis=True)
     try:
         root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError:
+    except etree.XMLSyntaxError as exc:
+        if "depth" in str(exc).lower():
+            raise _too_deep(part) from None
         raise IngestError("corrupt", f"the Word document's {part} is damaged XML: open it in Word, save a "
                           "new copy and try again") from None
-    if _depth(root) > MAX_DEPTH:
-        raise IngestError("too_complex", f"the Word document's {part} nests elements more than {MAX_DEPTH} "
-                          "deep: it is not a normal document")
+    _check_shape(root, part)
     return root
 
 
-def _depth(root: etree._Element) -> int:
-    deepest = 0
+def _too_deep(part: str) -> IngestError:
+    return IngestError("too_complex", f"the Word document's {part} nests elements more than {MAX_DEPTH} "
+                       "deep: it is not a normal document")
+
+
+def _check_shape(root: etree._Element, part: str) -> None:
+    """Refuse trees nested deeper than any Word writes, or carrying an oversized attribute."""
     stack = [(root, 1)]
     while stack:
         el, d = stack.pop()
-        deepest = max(deepest, d)
-        if deepest > MAX_DEPTH:
-            return deepest
+        if d > MAX_DEPTH:
+            raise _too_deep(part)
+        if any(len(value) > MAX_ATTRIBUTE_CHARS for value in el.attrib.values()):
+            raise IngestError("unsafe_xml", f"the Word document's {part} has an attribute longer than "
+                              f"{MAX_ATTRIBUTE_CHARS:,} characters, which Word never writes (an XML attack?): "
+                              "save a new copy from Word and try again")
         stack.extend((child, d + 1) for child in el)
-    return deepest

@@ -94,3 +94,37 @@ def test_keys_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         assert runner.invoke(cli, ["keys", "revoke", "case-tool"]).exit_code == 2
     finally:
         get_settings.cache_clear()
+
+
+WRITERS, SAVES_EACH = 4, 25
+
+
+def _write_many(url: str, name: str) -> int:
+    store = Store(url)
+    key = store.authenticate(store.create_key(name, "reviewer"))
+    assert key is not None
+    for i in range(SAVES_EACH):
+        store.save(_screening(f"{name}-{i}.docx"), key, b"document bytes")
+    store.engine.dispose()
+    return SAVES_EACH
+
+
+def test_concurrent_writers_in_separate_processes_lose_nothing(store: Store) -> None:
+    import multiprocessing
+
+    url = store.engine.url.render_as_string(hide_password=False)
+    with multiprocessing.get_context("fork").Pool(WRITERS) as pool:
+        written = pool.starmap(_write_many, [(url, f"writer{n}") for n in range(WRITERS)])
+    assert sum(written) == WRITERS * SAVES_EACH
+    inspector = store.authenticate(store.create_key("checker", "inspector"))
+    assert inspector is not None
+    total, rows = store.list(inspector, limit=200, offset=0)
+    assert total == WRITERS * SAVES_EACH
+    assert {r[2] for r in rows} == {f"writer{n}-{i}.docx" for n in range(WRITERS) for i in range(SAVES_EACH)}
+
+
+def test_sqlite_store_runs_in_wal_mode(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    with store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 30_000
