@@ -10,6 +10,7 @@ deployments): the time limit still answers the client, but the thread finishes i
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -35,7 +36,7 @@ class ScreeningTimeout(PrescreenError):
 PR_SET_PDEATHSIG = 1
 
 
-def _die_with_parent() -> None:
+def _die_with_parent(parent_pid: int) -> None:
     """Make the worker stoppable: the server's own signal handlers (inherited through fork) would
     swallow SIGTERM, so restore the default; and on Linux have the kernel kill the worker when the
     server process goes, however it goes."""
@@ -49,6 +50,8 @@ def _die_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):  # not Linux: the shutdown hook still stops the pool
         pass
+    if os.getppid() != parent_pid:  # the server died before the line above took effect
+        os._exit(1)
 
 
 class WorkerFailed(PrescreenError):
@@ -67,10 +70,10 @@ def limit_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
-def _init(settings: Settings) -> None:
+def _init(settings: Settings, parent_pid: int) -> None:
     from app.screen import load_engine
 
-    _die_with_parent()
+    _die_with_parent(parent_pid)
     _worker_settings["settings"] = settings
     load_engine(settings)
     limit_memory(settings.worker_memory_mb)
@@ -105,7 +108,7 @@ def _pool(settings: Settings) -> ProcessPoolExecutor:
     with _lock:
         if key not in _pools:
             _pools[key] = ProcessPoolExecutor(max_workers=settings.screening_workers, initializer=_init,
-                                              initargs=(settings,))
+                                              initargs=(settings, os.getpid()))
         return _pools[key]
 
 

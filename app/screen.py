@@ -202,7 +202,6 @@ def screen_file(path: Path, settings: Settings | None = None,
     """The file's bytes, the review read from them, and its screening (renderers need all three)."""
     settings = settings or get_settings()
     config = config or load_config(settings.config_file)
-    engine = load_engine(settings)
     data = file_bytes(path, settings)
-    review = read_bytes(data, path.name, settings)
-    return data, review, screen_review(review, engine, config)
+    review = read_bytes(data, path.name, settings)  # before the models load: a bad file is refused at once
+    return data, review, screen_review(review, load_engine(settings), config)

@@ -251,6 +251,15 @@ def read_docx_tree(data: bytes, settings: Settings) -> tuple[list[RawBlock], etr
     body = root.find(f"{_W}body")
     if body is None:
         raise IngestError("corrupt", "the Word document has no body: open it in Word, save a new copy and try again")
+    if _COUNT_TEXT_PARAGRAPHS(body) > settings.max_blocks:  # refuse at C speed before walking them
+        raise too_many_blocks(settings)
+    if _COUNT_CELLS(body) > settings.max_table_cells:
+        raise too_many_cells(settings)
     walker = _BodyWalker(_read_styles(styles_root), settings)
     walker.walk(body)
     return walker.blocks, root
+
+
+_NS = {"w": _W.strip("{}")}
+_COUNT_TEXT_PARAGRAPHS = etree.XPath("count(.//w:p[.//w:t])", namespaces=_NS)
+_COUNT_CELLS = etree.XPath("count(.//w:tc)", namespaces=_NS)

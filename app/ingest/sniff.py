@@ -7,6 +7,7 @@ import zipfile
 from typing import Literal
 
 from app.errors import IngestError
+from app.ingest.ziplimits import ZIP_ERRORS
 
 Sniffed = Literal["docx", "pdf", "text"]
 
@@ -60,7 +61,7 @@ def _sniff_zip(data: bytes) -> Sniffed:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except ZIP_ERRORS:
         raise IngestError("corrupt", "the file looks like a Word document (.docx) but is corrupt or "
                           "truncated: open it in Word, save a new copy and try again") from None
     if "word/document.xml" in names:

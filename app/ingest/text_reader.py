@@ -38,7 +38,12 @@ def decode(data: bytes) -> str:
     """Decode text: BOM, BOM-less UTF-16, UTF-8, Windows-1252 (UK Office default), then detection."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return data.decode(enc, errors="strict")
+            try:
+                return data.decode(enc, errors="strict")
+            except UnicodeDecodeError:
+                raise IngestError("encoding", f"the text file starts with a {enc.upper()} byte-order mark but is "
+                                  f"not valid {enc.upper()} (truncated or damaged?): save it again as UTF-8 "
+                                  "and try again") from None
     for enc in (e for e in (_bomless_utf16(data), "utf-8", "cp1252") if e is not None):
         try:
             return data.decode(enc)

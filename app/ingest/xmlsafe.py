@@ -36,15 +36,16 @@ def _too_deep(part: str) -> IngestError:
                        "deep: it is not a normal document")
 
 
+_TOO_DEEP = etree.XPath("boolean(" + "/*" * (MAX_DEPTH + 1) + ")")
+_HUGE_ATTRIBUTE = etree.XPath(f"boolean(//@*[string-length(.) > {MAX_ATTRIBUTE_CHARS}])")
+
+
 def _check_shape(root: etree._Element, part: str) -> None:
-    """Refuse trees nested deeper than any Word writes, or carrying an oversized attribute."""
-    stack = [(root, 1)]
-    while stack:
-        el, d = stack.pop()
-        if d > MAX_DEPTH:
-            raise _too_deep(part)
-        if any(len(value) > MAX_ATTRIBUTE_CHARS for value in el.attrib.values()):
-            raise IngestError("unsafe_xml", f"the Word document's {part} has an attribute longer than "
-                              f"{MAX_ATTRIBUTE_CHARS:,} characters, which Word never writes (an XML attack?): "
-                              "save a new copy from Word and try again")
-        stack.extend((child, d + 1) for child in el)
+    """Refuse trees nested deeper than any Word writes, or carrying an oversized attribute (XPath: in C)."""
+    tree = root.getroottree()
+    if _TOO_DEEP(tree):
+        raise _too_deep(part)
+    if _HUGE_ATTRIBUTE(tree):
+        raise IngestError("unsafe_xml", f"the Word document's {part} has an attribute longer than "
+                          f"{MAX_ATTRIBUTE_CHARS:,} characters, which Word never writes (an XML attack?): "
+                          "save a new copy from Word and try again")

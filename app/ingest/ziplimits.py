@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
 
 from app.errors import IngestError
 from app.settings import Settings
 
+# Everything zipfile/zlib raise on damaged or unusual archives (found by fuzzing: NotImplementedError
+# for an unknown zip version; RuntimeError for an encrypted member).
+ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError,
+              RuntimeError, struct.error, zlib.error)
 _READ_CHUNK = 1 << 16
 _RATIO_MIN_SIZE = 1 << 20  # small parts compress well harmlessly; only large ones can bomb
 
@@ -18,7 +23,7 @@ def open_package(data: bytes, settings: Settings) -> zipfile.ZipFile:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except ZIP_ERRORS:
         raise IngestError("corrupt", "the Word document is corrupt or truncated: open it in Word, "
                           "save a new copy and try again") from None
     if len(infos) > settings.max_zip_entries:
@@ -48,7 +53,7 @@ def read_member(zf: zipfile.ZipFile, name: str, settings: Settings) -> bytes:
                 if len(out) > limit:
                     raise IngestError("zip_bomb", f"a part of the Word document unpacks past the limit of "
                                       f"{settings.max_uncompressed_mb:g} MB (a zip bomb?)")
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error):
+    except ZIP_ERRORS:
         raise IngestError("corrupt", "the Word document is corrupt or truncated: open it in Word, "
                           "save a new copy and try again") from None
     return bytes(out)
