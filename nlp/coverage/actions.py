@@ -39,8 +39,26 @@ class _Row:
     cells: dict[str, str]
 
 
-def _action_sections(review: Review) -> set[str]:
-    return {s.id for s in review.sections if s.kind == "action_plan"}
+_ACTION_TITLE = re.compile(r"\bactions?\b", re.I)
+_NOT_ACTION_KINDS = frozenset({"analysis_of_practice", "chronology", "case_summary", "victim_summary", "introduction"})
+
+
+def action_sections(review: Review) -> dict[str, bool]:
+    """Sections that hold the action plan, each with whether it is a pure action plan (False: a combined
+    "Learning and action plan" section). A sub-section of an action plan headed by a level ("### Region",
+    "### Actions for the PDU") belongs to it."""
+    out: dict[str, bool] = {}
+    parent: tuple[int, bool] | None = None
+    for s in review.sections:
+        if parent is not None and s.level > parent[0] and s.kind in ("other", "learning", "action_plan") \
+                and (_ACTION_TITLE.search(s.title) or _level(s.title)):
+            out[s.id] = parent[1] and s.kind != "learning"
+            continue
+        parent = None
+        if s.kind == "action_plan" or (_ACTION_TITLE.search(s.title) and s.kind not in _NOT_ACTION_KINDS):
+            out[s.id] = s.kind == "action_plan"
+            parent = (s.level, out[s.id])
+    return out
 
 
 ROLE_PRIORITY = ("owner", "deadline", "measure", "level", "action")
@@ -59,7 +77,10 @@ def column_roles(headers: dict[int, str]) -> dict[str, int]:
     return roles
 
 
-def _table_rows(review: Review) -> list[_Row]:
+def _table_rows(review: Review, sections: dict[str, bool]) -> list[_Row]:
+    """Rows of tables with an action column: in the action plan, in a learning section when the table also has an
+    owner or deadline column, anywhere when it has both."""
+    kinds = {s.id: s.kind for s in review.sections}
     headers: dict[int, dict[int, str]] = {}
     cells: dict[tuple[int, int], dict[int, Block]] = {}
     for b in review.blocks:
@@ -74,18 +95,32 @@ def _table_rows(review: Review) -> list[_Row]:
         roles = column_roles(headers.get(table, {}))
         if "action" not in roles or roles["action"] not in row:
             continue
-        rows.append(_Row(row[roles["action"]], {role: row[col].text for role, col in roles.items() if col in row}))
+        section = row[roles["action"]].section
+        smart_columns = {"owner", "deadline"} & roles.keys()
+        if section in sections or (kinds.get(section) == "learning" and smart_columns) or len(smart_columns) == 2:
+            rows.append(_Row(row[roles["action"]],
+                             {role: row[col].text for role, col in roles.items() if col in row}))
     return rows
 
 
+def _plan_monitoring(text: str) -> bool:
+    """A closing line that only says how the plan as a whole will be monitored is not an action."""
+    return bool(lexicon()["actions"]["plan_monitoring"].search(text))
+
+
 def extract_actions(review: Review) -> list[_Row]:
-    sections = _action_sections(review)
-    rows = [r for r in _table_rows(review) if r.action.section in sections or review.section(r.action.section)
-            and "action" in (review.section(r.action.section).title.lower())]  # type: ignore[union-attr]
-    if rows:
-        return rows
-    return [_Row(b, {}) for b in review.blocks if b.section in sections and b.cell is None
-            and b.kind in ("list_item", "paragraph") and len(b.text.split()) >= MIN_ACTION_WORDS]
+    """Table rows; then list items of the action plan outside tables (and, with no table, its paragraphs). In a
+    combined learning and action section only table rows and list items count: its paragraphs are learning."""
+    sections = action_sections(review)
+    rows = _table_rows(review, sections)
+    texts = [b for b in review.blocks if b.section in sections and b.cell is None
+             and (b.kind == "list_item" or (b.kind == "paragraph" and sections[b.section] and not rows))
+             and len(b.text.split()) >= MIN_ACTION_WORDS]
+    if rows:  # beside a table, only a pure action plan's list items are actions
+        texts = [b for b in texts if sections[b.section]]
+    found = rows + [_Row(b, {}) for b in texts]
+    found.sort(key=lambda r: r.action.index)
+    return [r for r in found if not _plan_monitoring(r.action.text)]
 
 
 def _level(text: str) -> str | None:
@@ -93,13 +128,22 @@ def _level(text: str) -> str | None:
     return next((level for level in LEVEL_ORDER if cues[level].search(text)), None)
 
 
+def measure_clause(cell: str, text: str) -> str:
+    """The part of a row that states its measure: the measure column, and the action text from a measure marker on."""
+    marker = lexicon()["actions"]["measure_marker"].search(text)
+    return " ".join(part for part in (cell, text[marker.start():] if marker else "") if part)
+
+
 def _has_measure(cell: str, text: str) -> bool:
-    """A measure of success: a strong cue, or a figure that is not just attendance or training done."""
+    """A measure of success: a strong cue anywhere in the row, or a figure or a scope ("all cases") that is not
+    just attendance or training done; a scope counts only in the measure itself, not as the action's own scope."""
     cues = lexicon()["actions"]
     row = f"{cell} {text}"
     if cues["measure"].search(row):
         return True
-    return bool(cues["measure_weak"].search(row)) and not cues["not_measure"].search(row)
+    if cues["not_measure"].search(row):
+        return False
+    return bool(cues["measure_target"].search(row) or cues["measure_scope"].search(measure_clause(cell, text)))
 
 
 def check_action(row: _Row) -> ActionCheck:

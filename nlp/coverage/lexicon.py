@@ -16,6 +16,7 @@ class CoverageLexicon(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     stages: dict[str, tuple[str, ...]]
+    stage_filters: dict[str, tuple[str, ...]]
     themes: dict[str, tuple[str, ...]]
     diversity_facts: dict[str, tuple[str, ...]]
     judgements: dict[str, tuple[str, ...]]
@@ -36,8 +37,8 @@ def lexicon() -> dict[str, Cues]:
     raw = resources.files("nlp.resources").joinpath("coverage.yaml").read_text(encoding="utf-8")
     data = CoverageLexicon.model_validate(yaml.safe_load(raw))
     out: dict[str, Cues] = {}
-    for group in ("stages", "themes", "diversity_facts", "judgements", "systemic_factors", "interviews", "levels",
-                  "actions"):
+    for group in ("stages", "stage_filters", "themes", "diversity_facts", "judgements", "systemic_factors",
+                  "interviews", "levels", "actions"):
         out[group] = {name: compile_cues(phrases) for name, phrases in getattr(data, group).items()}
     out["hindsight"] = {"hindsight": compile_cues(data.hindsight)}
     return out

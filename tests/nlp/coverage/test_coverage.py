@@ -8,7 +8,8 @@ from spacy.language import Language
 from app.ingest import read_bytes
 from app.settings import Settings
 from nlp.coverage import review_coverage
-from nlp.coverage.actions import column_roles
+from nlp.coverage.actions import column_roles, measure_clause
+from nlp.coverage.practice import recommendation_only, stage_text
 from nlp.passages import PassageModel, label_review, load_passage_model
 from nlp.sentences import parse_blocks
 from nlp.types import Coverage, Finding
@@ -141,3 +142,116 @@ def test_hindsight_wording_is_flagged(nlp: Language, model: PassageModel) -> Non
 )
 def test_action_table_columns(headers: dict[int, str], expected: dict[str, int]) -> None:
     assert column_roles(headers) == expected
+
+
+MEASURES = """# Review
+
+## Action plan
+
+| Action | Owner | Timescale | Measure of success |
+|---|---|---|---|
+| Agree a referral protocol with the local police force for new arrests | Head of PDU | 31/05/2025 | Protocol signed and monitored by the partnership board. |
+| Introduce a checklist for every transferred case in the team | SPO | Next supervision | All transfers use the checklist, checked quarterly by the SPO. |
+| Deliver a workshop on stalking risk to the whole team | SPO | 30/06/2025 | Attendance confirmed by training records. |
+| Add a prompt on new partners to the supervision template | Head of PDU | 30/06/2025 | A joint review in 2025 confirms partners are checked. |
+| Revise the handover template for cases moving between offices | SPO | 30/06/2025 | Templates audited in July contain a risk summary. |
+| Brief the team on recall thresholds and warning signs | SPO | 30/06/2025 | Briefing delivered. |
+
+Progress against this plan will be monitored by the Head of PDU every quarter.
+"""
+
+
+def test_measure_needs_a_result_not_a_reporting_route(nlp: Language, model: PassageModel) -> None:
+    coverage, _ = _run(nlp, model, MEASURES)
+    actions = coverage.learning.actions
+    assert [a.measure for a in actions] == [False, True, False, True, True, False]
+    assert actions[1].deadline  # "next supervision" is a timescale
+
+
+def test_closing_monitoring_line_is_not_an_action(nlp: Language, model: PassageModel) -> None:
+    coverage, _ = _run(nlp, model, MEASURES)
+    assert len(coverage.learning.actions) == 6
+    assert not any(a.text.startswith("Progress against") for a in coverage.learning.actions)
+
+
+def test_scope_of_the_action_is_not_its_measure() -> None:
+    assert measure_clause("", "The SPO will review all cases in the team by 31 July.") == ""
+    assert measure_clause("", "Issue guidance. Measure: all cases have a plan.").startswith("Measure: all cases")
+    assert measure_clause("Audit shows checks in all cases.", "Issue guidance.") == "Audit shows checks in all cases."
+
+
+def test_action_scope_without_measure(nlp: Language, model: PassageModel) -> None:
+    md = ("# R\n\n## Action plan\n\n- The SPO will check that all cases in the team have a police check by "
+          "31 July 2025.\n- Issue a practice note on new partners. Measure: all cases audited in September show "
+          "the check, reviewed monthly by the SPO.\n")
+    coverage, _ = _run(nlp, model, md)
+    assert [a.measure for a in coverage.learning.actions] == [False, True]
+
+
+COMBINED = """# Review
+
+## Learning and action plan
+
+Practitioners need to check the police record whenever a new partner is disclosed.
+
+- The SPO will run a session for practitioners on new-partner checks by 30 June 2025.
+- The Head of PDU will add a new-partner prompt to the supervision template by 31 July 2025.
+
+## Action plan
+
+### Regional actions
+
+- The regional quality team will publish guidance on new-partner checks by 30 September 2025.
+
+### For the victim's family
+
+- The family were told about the outcome of the review in person.
+"""
+
+
+def test_actions_in_combined_sections_and_level_subsections(nlp: Language, model: PassageModel) -> None:
+    coverage, _ = _run(nlp, model, COMBINED)
+    texts = [a.text.removeprefix("- ") for a in coverage.learning.actions]  # the Markdown reader keeps the marker
+    assert texts == ["The SPO will run a session for practitioners on new-partner checks by 30 June 2025.",
+                     "The Head of PDU will add a new-partner prompt to the supervision template by 31 July 2025.",
+                     "The regional quality team will publish guidance on new-partner checks by 30 September 2025."]
+
+
+def test_recommendation_is_not_analysis_of_a_stage() -> None:
+    assert recommendation_only("The PP should review the OASys after any arrest.")
+    assert recommendation_only("Managers must check the plan at each transfer.")
+    assert not recommendation_only("The OASys should have been reviewed after the arrest.")
+    assert not recommendation_only("The plan was weak, so practitioners should now check plans at transfer.")
+
+
+def test_reviewing_phrase_is_not_about_assessment() -> None:
+    assert "OASys" not in stage_text("assessment", "The OASys should have been reviewed after the arrest.")
+    assert "OASys" in stage_text("assessment", "The OASys underestimated the risk to his partner.")
+    assert "plan" not in stage_text("planning", "The plan was not updated when he moved.")
+    assert "plan" in stage_text("reviewing", "The plan was not updated when he moved.")
+
+
+STAGES = """# Review
+
+## Analysis of practice
+
+### Planning
+
+Relying on the restraining order alone was not enough, because Mr K had breached orders before.
+
+### Assessment
+
+The OASys should have been reviewed after the arrest in June, which was a clear change in his circumstances.
+
+## Learning
+
+The PP should review the risk management plan whenever circumstances change.
+"""
+
+
+def test_stage_analysis_must_be_about_the_stage(nlp: Language, model: PassageModel) -> None:
+    coverage, _ = _run(nlp, model, STAGES)
+    stages = coverage.analysis_of_practice.stages
+    assert stages["planning"].status == "analysed"  # one judgement under its own heading
+    assert stages["assessment"].status != "analysed"  # that sentence is about reviewing
+    assert stages["reviewing"].status == "analysed"
