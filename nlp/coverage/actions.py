@@ -27,7 +27,8 @@ _HEADERS = {
     "owner": re.compile(r"owner|lead|responsib|who", re.I),
     "deadline": re.compile(r"^\s*by\s*$|timescale|deadline|date|by when|target|when|due", re.I),
     "measure": re.compile(r"measure|success|outcome|evidence|impact|how will", re.I),
-    "level": re.compile(r"level", re.I),
+    "level": re.compile(r"(?:(?:learning|action|organisational|system) )?level(?: of (?:learning|action|change))?",
+                        re.I),
 }
 _STOP = frozenset("the a an and or of to in for on at by with from that this be is are was were will all each "
                   "their its it as have has had not no should must need needs into within about".split())
@@ -37,6 +38,7 @@ _STOP = frozenset("the a an and or of to in for on at by with from that this be 
 class _Row:
     action: Block
     cells: dict[str, str]
+    heading: str = ""  # the title of the action-plan (sub-)section the row sits under
 
 
 _ACTION_TITLE = re.compile(r"\bactions?\b", re.I)
@@ -120,12 +122,111 @@ def extract_actions(review: Review) -> list[_Row]:
         texts = [b for b in texts if sections[b.section]]
     found = rows + [_Row(b, {}) for b in texts]
     found.sort(key=lambda r: r.action.index)
+    titles = {s.id: s.title for s in review.sections}
+    for r in found:
+        r.heading = titles.get(r.action.section, "")
     return [r for r in found if not _plan_monitoring(r.action.text)]
 
 
 def _level(text: str) -> str | None:
     cues = lexicon()["levels"]
     return next((level for level in LEVEL_ORDER if cues[level].search(text)), None)
+
+
+_LABEL = re.compile(r"^\s*([A-Za-z][\w'’-]*(?: [A-Za-z][\w'’-]*){0,3})\s*:\s+")  # "Region:", "Multi-agency:"
+_CLAUSES = re.compile(r"(?<=[.;])\s+|,\s+and\s+")
+HIGH_LEVELS = frozenset({"pdu", "region", "national", "multi_agency"})
+
+
+def named_level(text: str) -> str | None:
+    """The level a level column, a leading label ("Region:") or a sub-heading ("Regional actions") names; None when
+    it names none or more than one ("Practitioner and manager")."""
+    cues = lexicon()["action_levels"]
+    named = [level for level in LEVEL_ORDER if cues[f"named_{level}"].search(text)]
+    return named[0] if len(named) == 1 else None
+
+
+def owner_level(owner: str) -> str | None:
+    """The level of the owner's role: multi-agency when a partner agency owns it or shares it; otherwise the role
+    before the first comma ("SPO, Castlebridge PDU" is an SPO), read from the most senior level down."""
+    cues = lexicon()["action_levels"]
+    if cues["partner"].search(owner):
+        return "multi_agency"
+    for part in (owner.split(",")[0], owner):
+        found = next((lv for lv in LEVEL_ORDER
+                      if lv != "multi_agency" and cues[f"owner_{lv}"].search(part.strip())), None)
+        if found:
+            return found
+    return None
+
+
+def level_text(text: str) -> tuple[str, str, str]:
+    """Split an action's text into its leading label, the part that says what changes, and an inline owner: the text
+    stops at an inline "Owner:"/"Date:"/"Measure:" field, drops later clauses that state a measure, and drops its
+    reporting route ("monitored by the regional board")."""
+    cues = lexicon()["action_levels"]
+    label = ""
+    if (m := _LABEL.match(text)) and not cues["inline_field"].fullmatch(m.group(0).strip()):
+        label, text = m.group(1), text[m.end():]
+    owner = ""
+    fields = [m for m in cues["inline_field"].finditer(text) if m.start() > 0]
+    if fields:
+        rest = text[fields[0].start():]
+        if (o := re.match(r"\s*owners?\s*:\s*([^.;]*)", rest, re.I)):
+            owner = o.group(1)
+        text = text[:fields[0].start()]
+    measure = lexicon()["actions"]
+    parts = _CLAUSES.split(text)
+    text = " ".join([parts[0], *(p for p in parts[1:] if not (measure["measure"].search(p)
+                                                           or measure["measure_marker"].search(p)))])
+    for m in reversed(list(cues["not_level"].finditer(text))):
+        if m.start() > 0:
+            text = text[:m.start()] + text[m.end():]
+    return label, text, owner
+
+
+def level_decision(text: str, cells: dict[str, str], heading: str = "") -> tuple[str, str]:
+    """The level whose practice or system the action changes (COVERAGE_GUIDE: "not the owner"), with the rule
+    that decided it. A level column or label decides; then work with a partner agency, national or regional change
+    named in the text, a partner agency as owner, the sub-heading; then a manager oversight tool, the PDU and its
+    systems; a document, requirement or resource set at PDU level or above takes the owner's level, and
+    whole-workforce training owned there is PDU-wide; then frontline practice, training not run by the PDU or above,
+    a manager named, the owner's level, and frontline practice when nothing says otherwise."""
+    cues = lexicon()["action_levels"]
+    label, core, inline_owner = level_text(text)
+    owner = owner_level(cells.get("owner", "") or inline_owner)
+    for rule, named in (("column", cells.get("level", "")), ("label", label)):
+        if (level := named_level(named)) is not None:
+            return level, rule
+    if cues["multi_agency"].search(core):
+        return "multi_agency", "partner work"
+    if cues["national"].search(core):
+        return "national", "text"
+    if cues["region"].search(core):
+        return "region", "text"
+    if owner == "multi_agency":
+        return owner, "partner owner"
+    if (level := named_level(heading)) is not None:
+        return level, "heading"
+    if cues["manager"].search(core):
+        return "manager", "oversight tool"
+    if cues["pdu"].search(core):
+        return "pdu", "text"
+    if owner in HIGH_LEVELS and cues["system"].search(core):
+        return owner, "owner's document or requirement"
+    if owner in HIGH_LEVELS and cues["workforce"].search(core):
+        return "pdu", "whole workforce"
+    if cues["practitioner"].search(core):
+        return "practitioner", "text"
+    if owner not in HIGH_LEVELS and cues["training"].search(core):
+        return "practitioner", "training"
+    if cues["manager_role"].search(core):
+        return "manager", "text"
+    return (owner, "owner") if owner else ("practitioner", "default")
+
+
+def action_level(text: str, cells: dict[str, str], heading: str = "") -> str:
+    return level_decision(text, cells, heading)[0]
 
 
 def measure_clause(cell: str, text: str) -> str:
@@ -149,7 +250,6 @@ def _has_measure(cell: str, text: str) -> bool:
 def check_action(row: _Row) -> ActionCheck:
     cues = lexicon()["actions"]
     text = row.action.text
-    whole = " ".join([text, *row.cells.values()])
     owner_cell, deadline_cell, measure_cell = (row.cells.get(k, "") for k in ("owner", "deadline", "measure"))
     return ActionCheck(
         text=text, location=block_location(row.action, 0, len(text)),
@@ -157,7 +257,7 @@ def check_action(row: _Row) -> ActionCheck:
         owner=(bool(owner_cell) and not _EMPTY.match(owner_cell)) or bool(cues["owner"].search(text)),
         deadline=bool(cues["deadline"].search(deadline_cell or text)),
         measure=_has_measure(measure_cell, text),
-        level=_level(row.cells.get("level", "")) or _level(text) or _level(owner_cell) or _level(whole),
+        level=action_level(text, row.cells, row.heading),
     )
 
 

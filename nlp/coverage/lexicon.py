@@ -25,6 +25,7 @@ class CoverageLexicon(BaseModel):
     hindsight: tuple[str, ...]
     levels: dict[str, tuple[str, ...]]
     actions: dict[str, tuple[str, ...]]
+    action_levels: dict[str, tuple[str, ...]]
 
 
 def compile_cues(phrases: tuple[str, ...]) -> re.Pattern[str]:
@@ -41,4 +42,7 @@ def lexicon() -> dict[str, Cues]:
                   "interviews", "levels", "actions"):
         out[group] = {name: compile_cues(phrases) for name, phrases in getattr(data, group).items()}
     out["hindsight"] = {"hindsight": compile_cues(data.hindsight)}
+    partner = "|".join(f"(?:{p})" for p in data.action_levels.get("partner", ()))
+    out["action_levels"] = {name: compile_cues(tuple(p.replace("{partner}", partner) for p in phrases))
+                            for name, phrases in data.action_levels.items()}
     return out

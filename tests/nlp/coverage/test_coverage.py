@@ -8,7 +8,7 @@ from spacy.language import Language
 from app.ingest import read_bytes
 from app.settings import Settings
 from nlp.coverage import review_coverage
-from nlp.coverage.actions import column_roles, measure_clause
+from nlp.coverage.actions import column_roles, level_decision, level_text, measure_clause, named_level, owner_level
 from nlp.coverage.practice import recommendation_only, stage_text
 from nlp.passages import PassageModel, label_review, load_passage_model
 from nlp.sentences import parse_blocks
@@ -138,6 +138,7 @@ def test_hindsight_wording_is_flagged(nlp: Language, model: PassageModel) -> Non
          {"action": 1, "owner": 2, "deadline": 3}),
         ({0: "No.", 1: "Recommendation", 2: "Lead", 3: "Target date", 4: "Level"},
          {"action": 1, "owner": 2, "deadline": 3, "level": 4}),
+        ({0: "Action", 1: "Owner", 2: "Learning level"}, {"action": 0, "owner": 1, "level": 2}),
     ],
 )
 def test_action_table_columns(headers: dict[int, str], expected: dict[str, int]) -> None:
@@ -255,3 +256,77 @@ def test_stage_analysis_must_be_about_the_stage(nlp: Language, model: PassageMod
     assert stages["planning"].status == "analysed"  # one judgement under its own heading
     assert stages["assessment"].status != "analysed"  # that sentence is about reviewing
     assert stages["reviewing"].status == "analysed"
+
+
+@pytest.mark.parametrize(
+    ("text", "cells", "heading", "expected"),
+    [
+        # a level column, a leading label and a sub-heading name the level
+        ("Review cases held by agency staff.", {"owner": "SPO", "level": "Manager"}, "", ("manager", "column")),
+        ("Region: the region will issue guidance on licence conditions.", {}, "", ("region", "label")),
+        ("Prison: the prison will send release addresses to the COM.", {}, "", ("multi_agency", "label")),
+        ("Publish a practice note on stalking.", {}, "Regional actions", ("region", "heading")),
+        # work agreed with a partner agency wins over the regional or PDU owner and over a national word
+        ("Agree with the county police a flag for people on licence.", {"owner": "Regional Head of Public Protection"},
+         "", ("multi_agency", "partner work")),
+        ("The PDU and the local authority should agree a referral route.", {}, "", ("multi_agency", "partner work")),
+        ("Ask the drug and alcohol service to notify the PP of any discharge.", {"owner": "Head of PDU"}, "",
+         ("multi_agency", "partner work")),
+        ("Hold monthly case discussions with the OMU before release.", {"owner": "POM"}, "",
+         ("multi_agency", "partner work")),
+        ("Agree with Northshire Police that checks include a national search.", {}, "", ("multi_agency", "partner work")),
+        # a partner agency as owner, but not HMPPS (a national body) nor a passing mention of the police
+        ("Add a check of conduct records to the handover checklist.", {"owner": "Head of OMU, HMP Westmoor"}, "",
+         ("multi_agency", "partner owner")),
+        ("Refer the question to HM Prison and Probation Service.", {"owner": "RPD"}, "", ("national", "text")),
+        ("Remind staff to request police call-out records.", {"owner": "SPO"}, "", ("practitioner", "text")),
+        ("Complete a national PNC search at allocation.", {"owner": "PP"}, "", ("practitioner", "owner")),
+        # a reporting route or a later measure clause does not set the level
+        ("The Head of PDU will set a caseload cap of 50, monitored by the regional workforce board.", {}, "",
+         ("pdu", "text")),
+        ("Hold a recorded transfer discussion for every case moved between PDUs.", {"owner": "Head of PDU"}, "",
+         ("region", "text")),
+        # a management oversight tool is manager-level whoever owns it, the PDU's own systems are PDU-level
+        ("The Head of PDU will add a prompt to the supervision template.", {}, "", ("manager", "oversight tool")),
+        ("Team managers will sample two cases per practitioner every month.", {}, "", ("manager", "oversight tool")),
+        ("The duty officer will check the shared mailbox twice a day.", {"owner": "SPO"}, "", ("pdu", "text")),
+        # a document or requirement takes the owner's level from the PDU up; whole-workforce training there is PDU-wide
+        ("Update the approved premises referral process.", {"owner": "Regional Head of Public Protection"}, "",
+         ("region", "owner's document or requirement")),
+        ("Require SPO countersignature of every reduction in RoSH.", {"owner": "Head of Service"}, "",
+         ("pdu", "owner's document or requirement")),
+        ("Deliver training on coercive control to all probation officers.", {"owner": "Regional L&D lead"}, "",
+         ("pdu", "whole workforce")),
+        # frontline practice, even when a manager runs it
+        ("The SPO will discuss the review with the PP in supervision.", {}, "", ("practitioner", "text")),
+        ("Deliver training on coercive control.", {"owner": "SPO"}, "", ("practitioner", "training")),
+        ("Deliver training on coercive control.", {"owner": "Head of PDU"}, "", ("pdu", "owner")),
+        ("The SPO will follow up outstanding actions.", {}, "", ("manager", "text")),
+        ("Look again at cover arrangements.", {}, "", ("practitioner", "default")),
+    ],
+)
+def test_action_level(text: str, cells: dict[str, str], heading: str, expected: tuple[str, str]) -> None:
+    assert level_decision(text, cells, heading) == expected
+
+
+def test_level_text_drops_inline_fields_measures_and_reporting_routes() -> None:
+    label, core, owner = level_text("PDU: the PDU will issue guidance to SPOs. Owner: Head of PDU. Date: May 2025.")
+    assert (label, core.strip(), owner) == ("PDU", "the PDU will issue guidance to SPOs.", "Head of PDU")
+    _, core, _ = level_text("Brief the team by May 2025; success will be shown in a regional audit.")
+    assert "regional" not in core
+    _, core, _ = level_text("Amend the form so managers confirm the plan, and the quality lead will audit ten to check "
+                            "compliance.")
+    assert "quality lead" not in core
+    _, core, _ = level_text("Issue guidance, reported quarterly to the regional board.")
+    assert "regional" not in core
+
+
+def test_owner_and_named_levels() -> None:
+    assert owner_level("SPO, Castlebridge PDU") == "manager"  # the role, not where it sits
+    assert owner_level("Head of PDU with the Northshire Police DA lead") == "multi_agency"
+    assert owner_level("Regional performance manager") == "region"
+    assert owner_level("Team") == "practitioner"
+    assert owner_level("TBC") is None
+    assert named_level("Practitioner and manager") is None  # two levels name none
+    assert named_level("Multi-agency") == "multi_agency"
+    assert named_level("Action plan") is None
