@@ -78,6 +78,7 @@ def rating_features(review: Review, labelled: Sequence[LabelledSentence], covera
         "senior_leader_interviewed": float(judgement.interviews["senior_leader"].present),
         "roles_interviewed": float(sum(p.present for p in judgement.interviews.values())),
         "analytical_share_judgements": _share(labelled, review, frozenset({"overall_judgements"})),
+        "key_areas_judged": float(sum(p.present for p in judgement.key_areas.values())),
         "hindsight_wording": _capped(len(judgement.hindsight)),
         "learning_levels": float(sum(p.present for p in learning.levels.values())),
         "actions": _capped(len(actions)),
@@ -105,6 +106,8 @@ def evidence_locations(spec: FeatureSpec, findings: Sequence[Finding], coverage:
         return tuple(loc for e in elements.values() for loc in e.evidence)[:3]
     if spec.name == "sufficiency_judged":
         return coverage.overall_judgements.sufficiency.evidence[:3]
+    if spec.name == "key_areas_judged":
+        return tuple(loc for p in coverage.overall_judgements.key_areas.values() for loc in p.evidence[:1])[:3]
     if spec.name == "senior_leader_interviewed":
         return coverage.overall_judgements.interviews["senior_leader"].evidence[:3]
     return ()

@@ -69,14 +69,20 @@ def ordinal_probabilities(score: float, sigma: float) -> dict[str, float]:
     return {level_of(k): round(cdf(cuts[k + 1]) - cdf(cuts[k]), 4) for k in range(4)}
 
 
-def composite_score(scores: dict[str, int], rule: str = "rounded-mean") -> int:
+def composite_score(scores: dict[str, int], rule: str = "median") -> int:
     """The composite from the four standards.
 
-    `rounded-mean` (default): the mean of the four 0–3 scores, rounded half up.
+    `median` (default): the middle of the four 0–3 scores (the mean of the middle two, rounded half up),
+    so one standard far from the others does not move the whole review; it reproduces every gold
+    composite of the training drafts from their gold standards (rounded-mean: 29 of 30).
+    `rounded-mean`: the mean of the four 0–3 scores, rounded half up.
     `capped`: as above, capped at Requires improvement when analysis or judgements is below Good, and
     never Outstanding unless three standards are Outstanding and none is below Good (DOMAIN.md §7).
     """
     values = [scores[s] for s in STANDARDS]
+    if rule == "median":
+        middle = sorted(values)[1:3]
+        return int(math.floor(sum(middle) / 2 + 0.5))
     composite = int(math.floor(sum(values) / len(values) + 0.5))
     if rule == "capped":
         if scores["analysis_of_practice"] <= 1 or scores["overall_judgements"] <= 1:

@@ -228,6 +228,9 @@ class JudgementCoverage(_Frozen):
     systemic_factors: dict[str, Presence]
     interviews: dict[str, Presence]
     hindsight: tuple[Location, ...] = ()
+    key_areas: dict[str, Presence] = Field(default_factory=dict,
+                                           description="Management oversight, safeguarding, professional curiosity "
+                                                       "and multi-agency working: weighed in analytical sentences?")
 
 
 class LearningCoverage(_Frozen):

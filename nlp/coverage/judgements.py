@@ -52,6 +52,8 @@ def judgement_coverage(sentences: Sequence[LabelledSentence], review: Review) ->
                                                  if judgements["good_practice"].search(s.sentence.text)]),
         systemic_factors=factors,
         interviews=_interviews(sentences),
+        key_areas={name: _presence([s for s in analytical if cue.search(s.sentence.text)])
+                   for name, cue in lexicon()["key_areas"].items()},
         hindsight=tuple(block_location(s.block, s.sentence.start + m.start(), s.sentence.start + m.end())
                         for s in sentences for m in hindsight.finditer(s.sentence.text)),
     )

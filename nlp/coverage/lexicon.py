@@ -26,6 +26,7 @@ class CoverageLexicon(BaseModel):
     levels: dict[str, tuple[str, ...]]
     actions: dict[str, tuple[str, ...]]
     action_levels: dict[str, tuple[str, ...]]
+    key_areas: dict[str, tuple[str, ...]]
 
 
 def compile_cues(phrases: tuple[str, ...]) -> re.Pattern[str]:
@@ -39,7 +40,7 @@ def lexicon() -> dict[str, Cues]:
     data = CoverageLexicon.model_validate(yaml.safe_load(raw))
     out: dict[str, Cues] = {}
     for group in ("stages", "stage_filters", "themes", "diversity_facts", "judgements", "systemic_factors",
-                  "interviews", "levels", "actions"):
+                  "interviews", "levels", "actions", "key_areas"):
         out[group] = {name: compile_cues(phrases) for name, phrases in getattr(data, group).items()}
     out["hindsight"] = {"hindsight": compile_cues(data.hindsight)}
     partner = "|".join(f"(?:{p})" for p in data.action_levels.get("partner", ()))

@@ -42,6 +42,9 @@ def _docx(paragraphs: list[tuple[str, str]]) -> bytes:
         ({"analysis_of_practice": 3, "overall_judgements": 3, "learning": 3, "victims_and_families": 1}, "capped", 2),
         ({"analysis_of_practice": 1, "overall_judgements": 3, "learning": 3, "victims_and_families": 3}, "capped", 1),
         ({"analysis_of_practice": 0, "overall_judgements": 0, "learning": 1, "victims_and_families": 1}, "rounded-mean", 1),
+        ({"analysis_of_practice": 3, "overall_judgements": 3, "learning": 3, "victims_and_families": 0}, "median", 3),
+        ({"analysis_of_practice": 2, "overall_judgements": 1, "learning": 3, "victims_and_families": 0}, "median", 2),
+        ({"analysis_of_practice": 1, "overall_judgements": 1, "learning": 2, "victims_and_families": 0}, "median", 1),
     ],
 )
 def test_composite_rule(scores: dict[str, int], rule: str, expected: int) -> None:

@@ -330,3 +330,19 @@ def test_owner_and_named_levels() -> None:
     assert named_level("Practitioner and manager") is None  # two levels name none
     assert named_level("Multi-agency") == "multi_agency"
     assert named_level("Action plan") is None
+
+
+def test_key_areas_judged_only_in_analytical_sentences(nlp: Language, model: PassageModel) -> None:
+    coverage, _ = _run(nlp, model, STRONG)
+    areas = coverage.overall_judgements.key_areas
+    assert set(areas) == {"management_oversight", "safeguarding", "professional_curiosity", "multi_agency"}
+    assert areas["management_oversight"].present and areas["management_oversight"].evidence
+    assert not areas["professional_curiosity"].present
+    narrated = STRONG.replace("management oversight was weak", "the SPO held supervision on 3 May") + (
+        "\n\nOn 4 May 2023 the practitioner attended a MAPPA meeting.\n")
+    coverage, _ = _run(nlp, model, narrated.replace("## Action plan", "## Analysis of practice\n\n"
+                       "The practitioner was not professionally curious: she accepted his account without "
+                       "checking it with the police, which meant the risk was not understood.\n\n## Action plan"))
+    areas = coverage.overall_judgements.key_areas
+    assert areas["professional_curiosity"].present
+    assert not areas["management_oversight"].present
