@@ -69,6 +69,12 @@ def ordinal_probabilities(score: float, sigma: float) -> dict[str, float]:
     return {level_of(k): round(cdf(cuts[k + 1]) - cdf(cuts[k]), 4) for k in range(4)}
 
 
+def most_probable(probabilities: dict[str, float]) -> str:
+    """The level the ratings show: the most probable one (near a boundary this can differ from rounding
+    the score, because the outer levels are open-ended)."""
+    return max(probabilities, key=probabilities.__getitem__)
+
+
 def composite_score(scores: dict[str, int], rule: str = "median") -> int:
     """The composite from the four standards.
 
@@ -110,7 +116,7 @@ class RatingModel:
             x = np.array([[features[f.name] for f in specs]])
             score = float(np.clip(self.pipelines[standard].predict(x)[0], 0, 3))
             probabilities = ordinal_probabilities(score, self.meta.sigma[standard])
-            level = max(probabilities, key=probabilities.__getitem__)
+            level = most_probable(probabilities)
             scores[standard] = score_of(level)
             evidence = self._reasons(standard, specs, x[0], findings, coverage)
             out[standard] = Rating(rating=level, confidence=probabilities[level],
