@@ -200,8 +200,8 @@ not a model, because a few dozen drafts are too few to learn one and HMIP's own 
 The median was chosen on the first 30 train and dev drafts, before the test split was scored with it
 (it reproduced all 30 of their gold composites from their gold standards, the rounded mean 29, and
 agreed better leave-one-out with predicted standards: exact 0.80 vs 0.70); one standard far from the
-rest moves it less. The 12 drafts added later were assigned ratings consistent with it. Reviews too short, not SFO reviews, not prose, or with
-sections in no sensible order get `null` with the reason.
+rest moves it less. The 12 drafts added later were assigned ratings consistent with it. Reviews too
+short, not SFO reviews, not prose, or with sections in no sensible order get `null` with the reason.
 
 ## Data
 {meta['data']['split']}: fitted on {meta['data']['fitted_on']} reviews, tested on {meta['data']['tested_on']}
