@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
-from app.errors import IngestError, PrescreenError
+from app.errors import IngestError, PrescreenError, ScreeningTimeout
 from app.settings import MEBIBYTE, Settings
 
 T = TypeVar("T")
@@ -25,12 +25,6 @@ T = TypeVar("T")
 _pools: dict[tuple[int, str], ProcessPoolExecutor] = {}
 _lock = threading.Lock()
 _worker_settings: dict[str, Settings] = {}
-
-
-class ScreeningTimeout(PrescreenError):
-    def __init__(self, seconds: float) -> None:
-        super().__init__("timeout", f"screening took longer than the limit of {seconds:g} s: split the document "
-                                    "or raise SFO_PRESCREEN_REQUEST_TIMEOUT_S")
 
 
 PR_SET_PDEATHSIG = 1

@@ -18,6 +18,7 @@ from pathlib import Path
 from app.config import ChecksConfig, load_config
 from app.errors import PrescreenError
 from app.settings import Settings
+from app.timelimit import time_limit
 from nlp.types import STANDARDS, Screening
 
 SUFFIXES = frozenset({".docx", ".pdf", ".txt", ".md"})
@@ -53,17 +54,18 @@ def _init(settings: Settings, config: ChecksConfig) -> None:
 
 
 def _screen_one(path: Path, annotate: bool) -> Outcome:
-    from app.ingest import read_bytes
+    from app.ingest import file_bytes, read_bytes
     from app.report.annotated_docx import AnnotationError, annotated_docx
     from app.screen import Engine, screen_review
 
     settings, config, engine = _worker["settings"], _worker["config"], _worker["engine"]
     assert isinstance(settings, Settings) and isinstance(config, ChecksConfig) and isinstance(engine, Engine)
     try:
-        data = path.read_bytes()
-        review = read_bytes(data, path.name, settings)
-        screening = screen_review(review, engine, config)
-        annotated = annotated_docx(data, review, screening, settings) if annotate else None
+        with time_limit(settings.request_timeout_s):
+            data = file_bytes(path, settings)
+            review = read_bytes(data, path.name, settings)
+            screening = screen_review(review, engine, config)
+            annotated = annotated_docx(data, review, screening, settings) if annotate else None
         return Outcome(path, screening, annotated)
     except (PrescreenError, AnnotationError) as exc:
         return Outcome(path, error=str(exc))

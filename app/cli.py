@@ -16,6 +16,7 @@ from app.report.json_report import render_json, screening_schema
 from app.report.text import render_text
 from app.screen import screen_file
 from app.settings import get_settings
+from app.timelimit import time_limit
 from nlp.checks import registry
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
@@ -62,7 +63,8 @@ def check(
     if fmt is OutputFormat.docx and output is None:
         _fail("--format docx writes a Word file: give it a name with --output OUT.docx")
     try:
-        data, review, screening = screen_file(file, settings)
+        with time_limit(settings.request_timeout_s):
+            data, review, screening = screen_file(file, settings)
     except PrescreenError as exc:
         _fail(exc.message)
         return

@@ -54,3 +54,9 @@ class ConfigError(PrescreenError):
 class ModelError(PrescreenError):
     def __init__(self, message: str) -> None:
         super().__init__("model", message)
+
+
+class ScreeningTimeout(PrescreenError):
+    def __init__(self, seconds: float) -> None:
+        super().__init__("timeout", f"screening took longer than the limit of {seconds:g} s: split the document "
+                                    "or raise SFO_PRESCREEN_REQUEST_TIMEOUT_S")

@@ -31,7 +31,7 @@ class Settings(BaseSettings):
     database_url: str = Field("sqlite:///sfo-prescreen.db",
                               description="Where the API stores screenings and keys (SQLite file or PostgreSQL URL).")
     screening_workers: int = Field(2, ge=0, description="API worker processes for screenings (0: a thread).")
-    request_timeout_s: float = Field(120.0, gt=0, description="Longest a screening may take in the API.")
+    request_timeout_s: float = Field(120.0, gt=0, description="Longest one screening may take (API, CLI, batch).")
     worker_memory_mb: int = Field(3072, ge=0, description="Address-space cap of each API screening worker "
                                                            "(0: none); a document needing more is refused.")
     max_request_mb: float | None = Field(None, gt=0, description="Largest request body; default twice the file "
