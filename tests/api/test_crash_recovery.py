@@ -1,4 +1,5 @@
-"""SIGKILL the server in the middle of uploads, restart it: every acknowledged screening is intact."""
+"""SIGKILL the server in the middle of uploads, restart it: every acknowledged screening is intact
+(SQLite, and PostgreSQL where a server is reachable)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,14 @@ import sqlite3
 import subprocess
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import pytest
 
 from app.store import Store
+from tests.app.test_store import _postgres_url
 from tests.live_server import ROOT, live_server
 
 CLIENTS = 6
@@ -35,9 +39,21 @@ def _upload_until_stopped(base: str, key: str, n: int, acknowledged: list[dict[s
             refused.append(f"{r.status_code} {r.text[:200]}")
 
 
-def test_killed_server_loses_nothing_it_acknowledged(tmp_path: Path) -> None:
-    db = tmp_path / "db.sqlite"
-    url = f"sqlite:///{db}"
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'db.sqlite'}"
+        return
+    made = _postgres_url()
+    url = next(made)
+    if url is None:
+        pytest.skip("no PostgreSQL server reachable on 127.0.0.1:5432")
+    yield url
+    next(made, None)
+
+
+def test_killed_server_loses_nothing_it_acknowledged(database_url: str) -> None:
+    url = database_url
     store = Store(url)
     key = store.create_key("uploader", "reviewer")
     inspector = store.create_key("inspector", "inspector")
@@ -67,8 +83,10 @@ def test_killed_server_loses_nothing_it_acknowledged(tmp_path: Path) -> None:
         time.sleep(0.5)
     assert orphans.stdout == ""
 
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    store.engine.dispose()
+    if url.startswith("sqlite:///"):
+        with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     with live_server(env) as server:
         for item in acknowledged:
             got = httpx.get(f"{server.base}/v1/screenings/{item['id']}", headers={"Authorization": f"Bearer {key}"})
