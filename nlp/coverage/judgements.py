@@ -22,16 +22,18 @@ def _presence(found: Sequence[LabelledSentence]) -> Presence:
 
 
 def _interviews(sentences: Sequence[LabelledSentence]) -> dict[str, Presence]:
-    """Roles interviewed: a sentence naming an interview and the role, or a role listed in the same
-    section as a sentence that introduces interviews ("Interviews were held with: …")."""
+    """Roles interviewed: a sentence naming an interview and the role, or a role listed (list item or
+    table cell) in the same section as a sentence that introduces interviews ("Interviews were held
+    with: …", a "Person interviewed" table). A sentence saying an interview did not happen never counts."""
     cues = lexicon()["interviews"]
-    marker = cues["marker"]
-    interview_sections = {s.block.section for s in sentences if marker.search(s.sentence.text)}
+    marker, negated = cues["marker"], cues["negated"]
+    affirmed = [s for s in sentences if not negated.search(s.sentence.text)]
+    interview_sections = {s.block.section for s in affirmed if marker.search(s.sentence.text)}
     out = {}
     for role in INTERVIEW_ROLES:
-        found = [s for s in sentences if cues[role].search(s.sentence.text)
+        found = [s for s in affirmed if cues[role].search(s.sentence.text)
                  and (marker.search(s.sentence.text) or (s.block.section in interview_sections
-                                                         and s.block.kind == "list_item"))]
+                                                         and s.block.kind in ("list_item", "table_cell")))]
         out[role] = _presence(found)
     return out
 

@@ -346,3 +346,20 @@ def test_key_areas_judged_only_in_analytical_sentences(nlp: Language, model: Pas
     areas = coverage.overall_judgements.key_areas
     assert areas["professional_curiosity"].present
     assert not areas["management_oversight"].present
+
+
+def test_an_interview_that_did_not_happen_is_not_evidence(nlp: Language, model: PassageModel) -> None:
+    negated = STRONG.replace("In interview, the Head of PDU said vacancies had not been filled.",
+                             "Senior leaders had not been interviewed. We did not ask to interview the Head of PDU.")
+    coverage, findings = _run(nlp, model, negated)
+    assert not coverage.overall_judgements.interviews["senior_leader"].present
+    assert "judgement.no-senior-interviews" in [f.check for f in findings]
+
+
+def test_roles_in_an_interview_table_count(nlp: Language, model: PassageModel) -> None:
+    table = STRONG.replace("## Overall judgements", "## Sources\n\n| Person interviewed | Format |\n|---|---|\n"
+                           "| Head of PDU | In person |\n| Senior probation officer | Video call |\n\n## Overall judgements")
+    coverage, _ = _run(nlp, model, table.replace("In interview, the Head of PDU said vacancies had not been filled.",
+                                                 "Vacancies had not been filled."))
+    interviews = coverage.overall_judgements.interviews
+    assert interviews["senior_leader"].present and interviews["manager"].present
