@@ -24,17 +24,10 @@ def get_store(settings: SettingsDep) -> Store:
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-def _limiter(request: Request) -> FailureLimiter:
-    limiter: FailureLimiter | None = getattr(request.app.state, "auth_failures", None)
-    if limiter is None:
-        limiter = request.app.state.auth_failures = FailureLimiter()
-    return limiter
-
-
 def current_key(request: Request, settings: SettingsDep, store: StoreDep,
                 authorization: Annotated[str | None, Header()] = None) -> ApiKey:
     client = request.client.host if request.client else "unknown"
-    limiter = _limiter(request)
+    limiter: FailureLimiter = request.app.state.auth_failures  # made by create_app
     wait = limiter.retry_after(client, settings.auth_failures_allowed, settings.auth_failure_window_s)
     if wait is not None:
         raise HTTPException(status_code=429, detail="Too many failed authentications from this client: wait and "

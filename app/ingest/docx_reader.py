@@ -122,7 +122,6 @@ class _BodyWalker:
         self.settings = settings
         self.blocks: list[RawBlock] = []
         self.tables = 0
-        self.cells = 0
 
     def add(self, block: RawBlock) -> None:
         if len(self.blocks) >= self.settings.max_blocks:
@@ -197,9 +196,6 @@ class _BodyWalker:
         self.tables += 1
         for r, tr in enumerate(tbl.iterchildren(f"{_W}tr")):
             for c, tc in enumerate(self._cells(tr)):
-                self.cells += 1
-                if self.cells > self.settings.max_table_cells:
-                    raise too_many_cells(self.settings)
                 texts, pieces, offset = [], [], 0
                 for p in tc.iter(f"{_W}p"):
                     if _in_fallback(p):

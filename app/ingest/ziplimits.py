@@ -10,10 +10,10 @@ import zlib
 from app.errors import IngestError
 from app.settings import Settings
 
-# Everything zipfile/zlib raise on damaged or unusual archives (found by fuzzing: NotImplementedError
-# for an unknown zip version; RuntimeError for an encrypted member).
-ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError,
-              RuntimeError, struct.error, zlib.error)
+# Everything zipfile/zlib raise on damaged or unusual archives. RuntimeError covers encrypted members
+# and its subclass NotImplementedError, which an unknown zip version raises (found by fuzzing).
+ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, RuntimeError,
+              struct.error, zlib.error)
 _READ_CHUNK = 1 << 16
 _RATIO_MIN_SIZE = 1 << 20  # small parts compress well harmlessly; only large ones can bomb
 

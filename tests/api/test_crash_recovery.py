@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from app.store import Store
-from tests.app.test_store import _postgres_url
+from tests.databases import KINDS, fresh_database
 from tests.live_server import ROOT, live_server
 
 CLIENTS = 6
@@ -39,17 +39,10 @@ def _upload_until_stopped(base: str, key: str, n: int, acknowledged: list[dict[s
             refused.append(f"{r.status_code} {r.text[:200]}")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=KINDS)
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'db.sqlite'}"
-        return
-    made = _postgres_url()
-    url = next(made)
-    if url is None:
-        pytest.skip("no PostgreSQL server reachable on 127.0.0.1:5432")
-    yield url
-    next(made, None)
+    with fresh_database(request.param, tmp_path) as url:
+        yield url
 
 
 def test_killed_server_loses_nothing_it_acknowledged(database_url: str) -> None:

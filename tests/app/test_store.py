@@ -2,52 +2,27 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from typer.testing import CliRunner
 
 from app.cli import cli
 from app.store import Store
 from nlp.types import DocumentInfo, Rating, Ratings, Screening, ToolInfo
+from tests.databases import KINDS, fresh_database
 
-PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 runner = CliRunner()
 
 
-def _postgres_url() -> Iterator[str | None]:
-    name = f"sfo_test_{uuid.uuid4().hex[:8]}"
-    try:
-        admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 2})
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception:  # no server, no driver, no permission: PostgreSQL is optional
-        yield None
-        return
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=KINDS)
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    if request.param == "sqlite":
-        yield Store(f"sqlite:///{tmp_path / 'db.sqlite'}")
-        return
-    gen = _postgres_url()
-    url = next(gen)
-    if url is None:
-        pytest.skip("no PostgreSQL server reachable on 127.0.0.1:5432")
-    s = Store(url)
-    yield s
-    s.engine.dispose()
-    next(gen, None)
+    with fresh_database(request.param, tmp_path) as url:
+        s = Store(url)
+        yield s
+        s.engine.dispose()
 
 
 def _screening(name: str) -> Screening:
