@@ -34,6 +34,11 @@ class FeatureSpec(BaseModel):
     strong: str  # … and when it holds the rating up
     evidence: tuple[str, ...] = ()  # finding check ids whose locations illustrate it
 
+    @property
+    def sign(self) -> float:
+        """+1 or -1: multiplying the value by it makes higher mean better for every feature."""
+        return 1.0 if self.direction == "higher_is_better" else -1.0
+
 
 @lru_cache(maxsize=1)
 def catalogue() -> tuple[FeatureSpec, ...]:
@@ -43,6 +48,11 @@ def catalogue() -> tuple[FeatureSpec, ...]:
 
 def features_for(standard: Standard) -> tuple[FeatureSpec, ...]:
     return tuple(f for f in catalogue() if f.standard == standard)
+
+
+def oriented(features: dict[str, float], specs: Sequence[FeatureSpec]) -> list[float]:
+    """The features of `specs` in order, each turned so that higher is better (the models' input)."""
+    return [features[f.name] * f.sign for f in specs]
 
 
 def _share(labelled: Sequence[LabelledSentence], review: Review, kinds: frozenset[str]) -> float:
@@ -84,6 +94,7 @@ def rating_features(review: Review, labelled: Sequence[LabelledSentence], covera
         "actions": _capped(len(actions)),
         "smart_share": (sum(not a.missing for a in actions) / len(actions)) if actions else 0.0,
         "learning_without_action": _capped(len(learning.learning_without_action)),
+        "actions_already_taken": float(len(learning.action_taken.evidence)),
         "acronyms_unexplained": _capped(checks["acronym.undefined"]),
         "acronyms_explained_late": _capped(checks["acronym.defined-late"]),
         "jargon_unexplained": _capped(checks["jargon.unexplained"]),
@@ -113,4 +124,4 @@ def evidence_locations(spec: FeatureSpec, findings: Sequence[Finding], coverage:
     return ()
 
 
-__all__ = ["FeatureSpec", "catalogue", "evidence_locations", "features_for", "rating_features"]
+__all__ = ["FeatureSpec", "catalogue", "evidence_locations", "features_for", "oriented", "rating_features"]

@@ -1,11 +1,12 @@
 """Provisional ratings per standard and composite, each with the evidence it rests on.
 
 Per standard: a ridge regression of the 0–3 level (Inadequate … Outstanding) on that standard's
-named features (`rating_features`), an ordinal reading of its score with a normal error whose
-spread is the leave-one-out residual on the training reviews (so the probabilities are calibrated
-to how wrong the model was on reviews it had not seen). The composite is a documented rule over
-the four standards. Thin evidence (a fragment, not an SFO review, gibberish, sections in no
-sensible order) gives `null` with the reason.
+named features (`rating_features`), each turned so that higher is better and its weight held
+non-negative (no feature can pull against its documented direction); an ordinal reading of its
+score with a normal error whose spread is the cross-validated residual on the training reviews
+(so the probabilities are calibrated to how wrong the model was on reviews it had not seen).
+The composite is a documented rule over the four standards. Thin evidence (a fragment, not an
+SFO review, gibberish, sections in no sensible order) gives `null` with the reason.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from nlp.model_files import ModelFileError, load_artefact
-from nlp.rating_features import FeatureSpec, evidence_locations, features_for
+from nlp.rating_features import FeatureSpec, evidence_locations, features_for, oriented
 from nlp.types import (
     RATING_LEVELS,
     STANDARDS,
@@ -49,6 +50,8 @@ class RatingMeta(BaseModel):
     features: dict[str, tuple[str, ...]]
     sigma: dict[str, float]
     composite_rule: str
+    # Models fitted on features turned higher-is-better; an artefact from before this lacks it and is refused.
+    orientation: Literal["higher-is-better"]
 
 
 def level_of(score: int) -> str:
@@ -113,7 +116,7 @@ class RatingModel:
         scores: dict[str, int] = {}
         for standard in STANDARDS:
             specs = features_for(standard)
-            x = np.array([[features[f.name] for f in specs]])
+            x = np.array([oriented(features, specs)])
             score = float(np.clip(self.pipelines[standard].predict(x)[0], 0, 3))
             probabilities = ordinal_probabilities(score, self.meta.sigma[standard])
             level = most_probable(probabilities)
@@ -140,11 +143,12 @@ class RatingModel:
             if abs(contributions[i]) < 1e-6:
                 continue
             spec = specs[i]
-            text = (spec.weak if contributions[i] < 0 else spec.strong).format(value=x[i])
+            value = float(x[i]) * spec.sign
+            text = (spec.weak if contributions[i] < 0 else spec.strong).format(value=value)
             locations = evidence_locations(spec, findings, coverage) if contributions[i] < 0 else ()
             if locations:
                 text = text.rstrip(".") + _where(locations) + "."
-            out.append(RatingEvidence(reason=text, feature=spec.name, value=round(float(x[i]), 3),
+            out.append(RatingEvidence(reason=text, feature=spec.name, value=round(value, 3),
                                       contribution=round(float(contributions[i]), 3), locations=locations))
         return tuple(out)
 

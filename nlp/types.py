@@ -237,6 +237,8 @@ class LearningCoverage(_Frozen):
     levels: dict[str, Presence]
     actions: tuple[ActionCheck, ...]
     learning_without_action: tuple[Location, ...] = ()
+    # Action already taken since the offence (training delivered, a process changed): DOMAIN.md 3f.
+    action_taken: Presence = Presence(present=False)
 
 
 class Coverage(_Frozen):

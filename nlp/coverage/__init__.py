@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from nlp.checks import spec
-from nlp.coverage.actions import check_action, extract_actions, learning_levels, learning_without_action
+from nlp.coverage.actions import (
+    action_taken,
+    check_action,
+    extract_actions,
+    learning_levels,
+    learning_without_action,
+)
 from nlp.coverage.chronology import DEFAULT_GAP_DAYS, chronology_entries, gaps, missing_events, out_of_order
 from nlp.coverage.judgements import judgement_coverage
 from nlp.coverage.practice import diversity_unexplored, stages_and_themes
@@ -63,7 +69,8 @@ def review_coverage(review: Review, labelled: Sequence[LabelledSentence],
         overall_judgements=judgement_coverage(labelled, review),
         learning=LearningCoverage(levels=learning_levels(review), actions=actions,
                                   learning_without_action=tuple(block_location(s.block, s.sentence.start,
-                                                                               s.sentence.end) for s in orphans)),
+                                                                               s.sentence.end) for s in orphans),
+                                  action_taken=action_taken(labelled, review)),
     )
     findings: list[Finding] = []
     findings += _practice_findings(coverage, unexplored)

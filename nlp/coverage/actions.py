@@ -26,7 +26,7 @@ _HEADERS = {
     "action": re.compile(r"action|recommendation|what will|learning point|activity", re.I),
     "owner": re.compile(r"owner|lead|responsib|who", re.I),
     "deadline": re.compile(r"^\s*by\s*$|timescale|deadline|date|by when|target|when|due", re.I),
-    "measure": re.compile(r"measure|success|outcome|evidence|impact|how will", re.I),
+    "measure": re.compile(r"measure|success|outcome|evidence|impact|how will|how (?:we|you) will|will know", re.I),
     "level": re.compile(r"(?:(?:learning|action|organisational|system) )?level(?: of (?:learning|action|change))?",
                         re.I),
 }
@@ -270,6 +270,15 @@ def learning_levels(review: Review) -> dict[str, Presence]:
         out[level] = Presence(present=bool(found),
                               evidence=tuple(block_location(b, 0, len(b.text)) for b in found[:MAX_EVIDENCE]))
     return out
+
+
+def action_taken(sentences: Sequence[LabelledSentence], review: Review) -> Presence:
+    """Sentences of the learning and action plan sections reporting action already taken since the offence."""
+    sections = {s.id for s in review.sections if s.kind in ("learning", "action_plan")}
+    cue = lexicon()["actions"]["taken"]
+    found = [s for s in sentences if s.block.section in sections and cue.search(s.sentence.text.strip())]
+    return Presence(present=bool(found), evidence=tuple(block_location(s.block, s.sentence.start, s.sentence.end)
+                                                        for s in found[:MAX_EVIDENCE]))
 
 
 def _content_words(text: str) -> set[str]:

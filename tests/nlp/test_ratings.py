@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import io
+import json
 import random
+import shutil
 from pathlib import Path
 
 import docx
+import numpy as np
 import pytest
 
 from app.config import ChecksConfig
 from app.ingest import read_bytes, read_path
-from app.screen import load_engine, screen_review
+from app.screen import analyse, load_engine, screen_review
 from app.settings import Settings
+from nlp.rating_features import features_for, oriented
 from nlp.ratings import RatingModelError, composite_score, load_rating_model, ordinal_probabilities
 from nlp.types import RATING_LEVELS, Screening
 
@@ -115,4 +119,40 @@ def test_paraphrased_review_keeps_its_ratings_within_one_level() -> None:
 
 def test_missing_ratings_model_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(RatingModelError, match="no ratings model"):
+        load_rating_model(tmp_path)
+
+
+def test_every_feature_pulls_the_way_the_catalogue_documents() -> None:
+    """Better on any one feature never lowers a rating (weights on higher-is-better features are >= 0)."""
+    model = load_rating_model(Settings().models_dir)
+    features = analyse(read_path(CORPUS / "r04.docx"), load_engine(Settings()), ChecksConfig()).features()
+    for standard in ("analysis_of_practice", "overall_judgements", "learning", "victims_and_families"):
+        specs = features_for(standard)  # type: ignore[arg-type]
+        assert (model.pipelines[standard].named_steps["model"].coef_ >= 0).all(), standard
+        base = model.pipelines[standard].predict(np.array([oriented(features, specs)]))[0]
+        for spec in specs:
+            better = dict(features)
+            better[spec.name] = features[spec.name] + spec.sign * 5
+            moved = model.pipelines[standard].predict(np.array([oriented(better, specs)]))[0]
+            assert moved >= base - 1e-9, spec.name
+
+
+def test_reasons_read_the_way_their_values_point() -> None:
+    """A reason pulling a rating down says the weak thing; one holding it up says the strong thing."""
+    screening = _screen((CORPUS / "r04.docx").read_bytes())
+    for name in ("analysis_of_practice", "overall_judgements", "learning", "victims_and_families"):
+        specs = {f.name: f for f in features_for(name)}  # type: ignore[arg-type]
+        for evidence in getattr(screening.ratings, name).evidence:
+            spec = specs[evidence.feature]
+            template = spec.weak if evidence.contribution < 0 else spec.strong
+            assert evidence.reason.startswith(template.split("{")[0].rstrip(". ")), evidence.reason
+
+
+def test_a_model_trained_before_features_were_oriented_is_refused(tmp_path: Path) -> None:
+    models = Settings().models_dir
+    shutil.copy(models / "ratings.skops", tmp_path / "ratings.skops")
+    meta = json.loads((models / "ratings.meta.json").read_text(encoding="utf-8"))
+    del meta["orientation"]
+    (tmp_path / "ratings.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(RatingModelError, match="retrain it"):
         load_rating_model(tmp_path)

@@ -139,6 +139,8 @@ def test_hindsight_wording_is_flagged(nlp: Language, model: PassageModel) -> Non
         ({0: "No.", 1: "Recommendation", 2: "Lead", 3: "Target date", 4: "Level"},
          {"action": 1, "owner": 2, "deadline": 3, "level": 4}),
         ({0: "Action", 1: "Owner", 2: "Learning level"}, {"action": 0, "owner": 1, "level": 2}),
+        ({0: "Ref", 1: "Action", 2: "Owner", 3: "By when", 4: "How we will know", 5: "Status"},
+         {"action": 1, "owner": 2, "deadline": 3, "measure": 4}),
     ],
 )
 def test_action_table_columns(headers: dict[int, str], expected: dict[str, int]) -> None:
@@ -363,3 +365,55 @@ def test_roles_in_an_interview_table_count(nlp: Language, model: PassageModel) -
                                                  "Vacancies had not been filled."))
     interviews = coverage.overall_judgements.interviews
     assert interviews["senior_leader"].present and interviews["manager"].present
+
+
+def test_a_request_for_an_interview_is_not_an_interview(nlp: Language, model: PassageModel) -> None:
+    requested = STRONG.replace("In interview, the Head of PDU said vacancies had not been filled.",
+                               "The Head of PDU was asked for an interview. They were on leave and it was not rearranged.")
+    coverage, _ = _run(nlp, model, requested)
+    assert not coverage.overall_judgements.interviews["senior_leader"].present
+    coverage, _ = _run(nlp, model, STRONG)
+    assert coverage.overall_judgements.interviews["senior_leader"].present
+
+
+def test_action_already_taken_is_recorded(nlp: Language, model: PassageModel) -> None:
+    coverage, _ = _run(nlp, model, STRONG)
+    assert not coverage.learning.action_taken.present
+    taken = STRONG.replace(
+        "The region needs a shared standard for checks with the police.",
+        "The region needs a shared standard for checks with the police. Since the offence, the PDU has introduced "
+        "a weekly check of new licence cases.").replace("| Remind staff about checks | SPO | Ongoing | |",
+                                                         "| Brief the team on checks | SPO | Completed 15 February 2024 | |")
+    coverage, _ = _run(nlp, model, taken)
+    taken_at = coverage.learning.action_taken
+    assert taken_at.present and len(taken_at.evidence) == 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "The audit is to be completed by 31 March 2025.",
+    "A weekly check has not been introduced.",
+    "Learning has been identified for the practitioner.",
+])
+def test_planned_or_missing_action_is_not_action_taken(nlp: Language, model: PassageModel, sentence: str) -> None:
+    coverage, _ = _run(nlp, model, STRONG.replace("The region needs a shared standard for checks with the police.",
+                                                  sentence))
+    assert not coverage.learning.action_taken.present
+
+
+THRESHOLDS = """# Review
+
+## Action plan
+
+| Action | Owner | By when | How we will know |
+|---|---|---|---|
+| Introduce shared cover for the police alert inbox | Head of PDU | 31/07/2025 | No alert waited over one working day in the quarter. |
+| Introduce a three-way handover meeting for high-risk cases | Head of PDU | 31/07/2025 | Dip sample of 10 reallocations; 9 of 10 have a recorded meeting. |
+| Introduce a template for recording escalation discussions | Head of PDU | 31/03/2025 | Monthly management check for three months. |
+| The SPO to include contact log checks in quarterly audits | SPO | 30/06/2025 | Audit tool updated. |
+"""
+
+
+def test_thresholds_samples_and_periodic_checks_are_measures(nlp: Language, model: PassageModel) -> None:
+    coverage, _ = _run(nlp, model, THRESHOLDS)
+    # a periodic audit is a measure in the measure column, not when it is the action itself
+    assert [a.measure for a in coverage.learning.actions] == [True, True, True, False]
