@@ -1,4 +1,8 @@
-"""Overall judgements: sufficiency, balance, systemic factors, interview evidence, hindsight wording."""
+"""Overall judgements: sufficiency, balance, systemic factors, interview evidence, hindsight wording.
+
+A sentence saying there is none ("No good practice was identified") or that no judgement was reached is
+evidence against, never for, the element it names.
+"""
 
 from __future__ import annotations
 
@@ -43,14 +47,20 @@ def judgement_coverage(sentences: Sequence[LabelledSentence], review: Review) ->
     in_analysis = [s for s in sentences if kinds[s.block.section] in ANALYSIS_KINDS]
     analytical = [s for s in in_analysis if s.label == "analytical"]
     judgements = lexicon()["judgements"]
+    negated = judgements["negated"]
+    affirmed = [s for s in in_analysis if not negated.search(s.sentence.text.strip())]
     titles = {s.id: s.title.lower() for s in review.sections}
-    good_heading = [s for s in sentences if "good practice" in titles.get(s.block.section, "")]
+    good_heading = [s for s in sentences if "good practice" in titles.get(s.block.section, "")
+                    and not negated.search(s.sentence.text.strip())]
     factors = {name: _presence([s for s in analytical if cue.search(s.sentence.text)])
                for name, cue in lexicon()["systemic_factors"].items()}
     hindsight = lexicon()["hindsight"]["hindsight"]
     return JudgementCoverage(
-        sufficiency=_presence([s for s in analytical if judgements["sufficiency"].search(s.sentence.text)]),
-        good_practice=_presence(good_heading or [s for s in in_analysis
+        sufficiency=_presence([s for s in analytical if not negated.search(s.sentence.text) and (
+            judgements["sufficiency"].search(s.sentence.text)
+            or (kinds[s.block.section] == "overall_judgements"
+                and judgements["sufficiency_in_judgements"].search(s.sentence.text)))]),
+        good_practice=_presence(good_heading or [s for s in affirmed
                                                  if judgements["good_practice"].search(s.sentence.text)]),
         systemic_factors=factors,
         interviews=_interviews(sentences),

@@ -417,3 +417,25 @@ def test_thresholds_samples_and_periodic_checks_are_measures(nlp: Language, mode
     coverage, _ = _run(nlp, model, THRESHOLDS)
     # a periodic audit is a measure in the measure column, not when it is the action itself
     assert [a.measure for a in coverage.learning.actions] == [True, True, True, False]
+
+
+def test_saying_there_is_none_is_not_good_practice_or_a_judgement(nlp: Language, model: PassageModel) -> None:
+    coverage, _ = _run(nlp, model, STRONG)
+    assert coverage.overall_judgements.sufficiency.present and coverage.overall_judgements.good_practice.present
+    none = STRONG.replace("Not all reasonable steps were taken to manage the risk of serious harm. There was good "
+                          "practice in the prompt referral to housing.",
+                          "It is difficult to say whether all reasonable steps were taken, because the review did not "
+                          "identify any good practice to weigh against the gaps.") + (
+        "\n## Good practice\n\nNone identified.\n")
+    coverage, findings = _run(nlp, model, none)
+    assert not coverage.overall_judgements.sufficiency.present
+    assert not coverage.overall_judgements.good_practice.present
+    assert {"judgement.no-sufficiency", "judgement.no-good-practice"} <= {f.check for f in findings}
+
+
+def test_a_judgement_on_one_decision_is_not_an_overall_judgement(nlp: Language, model: PassageModel) -> None:
+    local = STRONG.replace("Not all reasonable steps were taken to manage the risk of serious harm. ", "").replace(
+        "The OASys assessment was not sufficient because", "The risk of serious harm level was appropriate, but the "
+        "OASys assessment missed detail because")
+    coverage, _ = _run(nlp, model, local)
+    assert not coverage.overall_judgements.sufficiency.present
