@@ -50,6 +50,11 @@ def features_for(standard: Standard) -> tuple[FeatureSpec, ...]:
     return tuple(f for f in catalogue() if f.standard == standard)
 
 
+def model_features(target: str) -> tuple[FeatureSpec, ...]:
+    """The features a model rests on: a standard's own, or every feature for the composite."""
+    return catalogue() if target == "composite" else features_for(target)  # type: ignore[arg-type]
+
+
 def oriented(features: dict[str, float], specs: Sequence[FeatureSpec]) -> list[float]:
     """The features of `specs` in order, each turned so that higher is better (the models' input)."""
     return [features[f.name] * f.sign for f in specs]
@@ -124,4 +129,5 @@ def evidence_locations(spec: FeatureSpec, findings: Sequence[Finding], coverage:
     return ()
 
 
-__all__ = ["FeatureSpec", "catalogue", "evidence_locations", "features_for", "oriented", "rating_features"]
+__all__ = ["FeatureSpec", "catalogue", "evidence_locations", "features_for", "model_features", "oriented",
+           "rating_features"]

@@ -5,8 +5,10 @@ named features (`rating_features`), each turned so that higher is better and its
 non-negative (no feature can pull against its documented direction); an ordinal reading of its
 score with a normal error whose spread is the cross-validated residual on the training reviews
 (so the probabilities are calibrated to how wrong the model was on reviews it had not seen).
-The composite is a documented rule over the four standards. Thin evidence (a fragment, not an
-SFO review, gibberish, sections in no sensible order) gives `null` with the reason.
+The composite is learned the same way from every feature, then kept between the lowest and the
+highest of the four standards' levels (a documented rule over the four levels is the fallback for
+models trained with one). Thin evidence (a fragment, not an SFO review, gibberish, sections in no
+sensible order) gives `null` with the reason.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from nlp.model_files import ModelFileError, load_artefact
-from nlp.rating_features import FeatureSpec, evidence_locations, features_for, oriented
+from nlp.rating_features import FeatureSpec, evidence_locations, model_features, oriented
 from nlp.types import (
     RATING_LEVELS,
     STANDARDS,
@@ -37,6 +39,7 @@ MODEL_FILE = "ratings.skops"
 META_FILE = "ratings.meta.json"
 LEVELS_BEST_FIRST = RATING_LEVELS  # Outstanding, Good, Requires improvement, Inadequate
 MAX_REASONS = 3
+LEARNED = "learned"  # composite_rule of a model with its own composite pipeline
 
 
 class RatingModelError(RuntimeError):
@@ -78,6 +81,20 @@ def most_probable(probabilities: dict[str, float]) -> str:
     return max(probabilities, key=probabilities.__getitem__)
 
 
+def bounded_composite(score: float, sigma: float, levels: Sequence[int]) -> tuple[int, dict[str, float]]:
+    """The learned composite's level and probabilities, kept between the lowest and highest standard level: the
+    composite never claims more than the best standard or less than the worst."""
+    low, high = min(levels), max(levels)
+    probabilities = ordinal_probabilities(score, sigma)
+    inside = {level_of(k): probabilities[level_of(k)] for k in range(low, high + 1)}
+    total = sum(inside.values())
+    if total <= 0:  # every level in range is far in the tail: take the nearest one
+        nearest = level_of(min(max(int(math.floor(score + 0.5)), low), high))
+        inside, total = {nearest: 1.0}, 1.0
+    kept = {level: round(inside.get(level, 0.0) / total, 4) for level in probabilities}
+    return score_of(most_probable(kept)), kept
+
+
 def composite_score(scores: dict[str, int], rule: str = "median") -> int:
     """The composite from the four standards.
 
@@ -105,32 +122,47 @@ class RatingModel:
     def __init__(self, pipelines: dict[str, Any], meta: RatingMeta) -> None:
         self.pipelines = pipelines
         self.meta = meta
-        for standard in STANDARDS:
-            expected = tuple(f.name for f in features_for(standard))
-            if tuple(meta.features.get(standard, ())) != expected:
-                raise RatingModelError(f"ratings model features for {standard} do not match this version: "
+        targets = (*STANDARDS, "composite") if meta.composite_rule == LEARNED else STANDARDS
+        for target in targets:
+            expected = tuple(f.name for f in model_features(target))
+            if tuple(meta.features.get(target, ())) != expected or target not in pipelines:
+                raise RatingModelError(f"ratings model features for {target} do not match this version: "
                                        "retrain it with `sfo-prescreen train ratings`")
 
     def rate(self, features: dict[str, float], findings: Sequence[Finding], coverage: Coverage) -> Ratings:
         out: dict[str, Rating] = {}
         scores: dict[str, int] = {}
         for standard in STANDARDS:
-            specs = features_for(standard)
-            x = np.array([oriented(features, specs)])
-            score = float(np.clip(self.pipelines[standard].predict(x)[0], 0, 3))
+            specs, x, score = self._score(standard, features)
             probabilities = ordinal_probabilities(score, self.meta.sigma[standard])
             level = most_probable(probabilities)
             scores[standard] = score_of(level)
-            evidence = self._reasons(standard, specs, x[0], findings, coverage)
+            evidence = self._reasons(standard, specs, x, findings, coverage)
             out[standard] = Rating(rating=level, confidence=probabilities[level],
                                    probabilities=probabilities, reasons=tuple(e.reason for e in evidence),
                                    evidence=evidence)
-        composite = composite_score(scores, self.meta.composite_rule)
-        reasons = tuple(f"{name.replace('_', ' ').capitalize()}: {out[name].rating}." for name in STANDARDS) + (
-            f"Composite by the '{self.meta.composite_rule}' rule over the four standards (a tool heuristic, "
-            "not HMIP's published rule).",)
-        out["composite"] = Rating(rating=level_of(composite), reasons=reasons)
+        levels = tuple(f"{name.replace('_', ' ').capitalize()}: {out[name].rating}." for name in STANDARDS)
+        if self.meta.composite_rule != LEARNED:
+            composite = composite_score(scores, self.meta.composite_rule)
+            out["composite"] = Rating(rating=level_of(composite), reasons=levels + (
+                f"Composite by the '{self.meta.composite_rule}' rule over the four standards (a tool heuristic, "
+                "not HMIP's published rule).",))
+            return Ratings(**out)
+        specs, x, score = self._score("composite", features)
+        composite, probabilities = bounded_composite(score, self.meta.sigma["composite"], list(scores.values()))
+        evidence = self._reasons("composite", specs, x, findings, coverage)
+        level = level_of(composite)
+        out["composite"] = Rating(
+            rating=level, confidence=probabilities[level], probabilities=probabilities, evidence=evidence,
+            reasons=levels + tuple(e.reason for e in evidence) + (
+                "Composite learned from all the measurements, kept between the lowest and highest standard "
+                "(a tool model, not HMIP's published rule).",))
         return Ratings(**out)
+
+    def _score(self, target: str, features: dict[str, float]) -> tuple[tuple[FeatureSpec, ...], np.ndarray, float]:
+        specs = model_features(target)
+        x = np.array([oriented(features, specs)])
+        return specs, x[0], float(np.clip(self.pipelines[target].predict(x)[0], 0, 3))
 
     def _reasons(self, standard: str, specs: Sequence[FeatureSpec], x: np.ndarray, findings: Sequence[Finding],
                  coverage: Coverage) -> tuple[RatingEvidence, ...]:
@@ -174,4 +206,5 @@ def unrated(reason: str) -> Ratings:
     return Ratings(**dict.fromkeys((*STANDARDS, "composite"), rating))
 
 
-__all__ = ["RatingModel", "RatingModelError", "Standard", "composite_score", "load_rating_model", "unrated"]
+__all__ = ["RatingModel", "RatingModelError", "Standard", "bounded_composite", "composite_score", "load_rating_model",
+           "unrated"]

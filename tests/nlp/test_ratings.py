@@ -17,7 +17,7 @@ from app.ingest import read_bytes, read_path
 from app.screen import analyse, load_engine, screen_review
 from app.settings import Settings
 from nlp.rating_features import features_for, oriented
-from nlp.ratings import RatingModelError, composite_score, load_rating_model, ordinal_probabilities
+from nlp.ratings import RatingModelError, bounded_composite, composite_score, load_rating_model, ordinal_probabilities
 from nlp.types import RATING_LEVELS, Screening
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "reviews"
@@ -70,7 +70,25 @@ def test_real_draft_is_rated_with_located_reasons() -> None:
     vf = screening.ratings.victims_and_families
     assert vf.rating in ("Inadequate", "Requires improvement")
     assert any(e.locations for e in vf.evidence)
-    assert screening.ratings.composite.rating is not None
+    composite = screening.ratings.composite
+    assert composite.rating is not None and composite.evidence
+    levels = [RATING_LEVELS.index(getattr(screening.ratings, n).rating) for n in
+              ("analysis_of_practice", "overall_judgements", "learning", "victims_and_families")]
+    assert min(levels) <= RATING_LEVELS.index(composite.rating) <= max(levels)
+
+
+@pytest.mark.parametrize(("score", "levels", "expected"), [
+    (3.0, [1, 1, 2, 1], 2),   # never above the best standard
+    (0.0, [2, 2, 3, 2], 2),   # never below the worst
+    (1.2, [0, 1, 2, 3], 1),   # inside the range the score decides
+    (2.9, [0, 0, 0, 0], 0),   # every level in range far in the tail: the nearest
+])
+def test_learned_composite_stays_between_the_standards(score: float, levels: list[int], expected: int) -> None:
+    level, probabilities = bounded_composite(score, 0.35, levels)
+    assert level == expected
+    assert sum(probabilities.values()) == pytest.approx(1.0, abs=1e-3)
+    outside = [name for k, name in enumerate(reversed(RATING_LEVELS)) if not min(levels) <= k <= max(levels)]
+    assert all(probabilities[name] == 0 for name in outside)
 
 
 def test_unrelated_report_is_not_rated() -> None:
