@@ -205,11 +205,14 @@ def _table(agreement: dict[str, Any]) -> str:
 
 
 def _confusion(agreement: dict[str, Any]) -> str:
-    matrix = agreement["composite"]["confusion"]
-    return ("Composite confusion (rows gold; columns predicted: Outstanding, Good, Requires improvement, "
-            "Inadequate, not rated):\n\n"
-            + "\n".join(f"| {gold} | " + " | ".join(str(v) for v in row.values()) + " |"
-                        for gold, row in matrix.items()))
+    """One confusion matrix per standard and for the composite (rows gold, columns predicted)."""
+    out = ["Confusion matrices (rows gold; columns predicted: Outstanding, Good, Requires improvement, "
+           "Inadequate, not rated):"]
+    for target in TARGETS:
+        out.append(f"\n**{target}**\n\n| gold | O | G | RI | I | not rated |\n|---|---|---|---|---|---|")
+        out += [f"| {gold} | " + " | ".join(str(v) for v in row.values()) + " |"
+                for gold, row in agreement[target]["confusion"].items()]
+    return "\n".join(out)
 
 
 def model_card(meta: dict[str, Any]) -> str:
