@@ -141,8 +141,8 @@ class RatingModel:
             out[standard] = Rating(rating=level, confidence=probabilities[level],
                                    probabilities=probabilities, reasons=tuple(e.reason for e in evidence),
                                    evidence=evidence)
-        levels = tuple(f"{name.replace('_', ' ').capitalize()}: {out[name].rating}." for name in STANDARDS)
         if self.meta.composite_rule != LEARNED:
+            levels = tuple(f"{name.replace('_', ' ').capitalize()}: {out[name].rating}." for name in STANDARDS)
             composite = composite_score(scores, self.meta.composite_rule)
             out["composite"] = Rating(rating=level_of(composite), reasons=levels + (
                 f"Composite by the '{self.meta.composite_rule}' rule over the four standards (a tool heuristic, "
@@ -152,11 +152,12 @@ class RatingModel:
         composite, probabilities = bounded_composite(score, self.meta.sigma["composite"], list(scores.values()))
         evidence = self._reasons("composite", specs, x, findings, coverage)
         level = level_of(composite)
+        low, high = level_of(min(scores.values())), level_of(max(scores.values()))
         out["composite"] = Rating(
             rating=level, confidence=probabilities[level], probabilities=probabilities, evidence=evidence,
-            reasons=levels + tuple(e.reason for e in evidence) + (
-                "Composite learned from all the measurements, kept between the lowest and highest standard "
-                "(a tool model, not HMIP's published rule).",))
+            reasons=tuple(e.reason for e in evidence) + (
+                f"Learned from all the measurements and kept between the lowest and highest standard ({low} to "
+                f"{high}); a tool model, not HMIP's published rule.",))
         return Ratings(**out)
 
     def _score(self, target: str, features: dict[str, float]) -> tuple[tuple[FeatureSpec, ...], np.ndarray, float]:

@@ -75,6 +75,8 @@ def test_real_draft_is_rated_with_located_reasons() -> None:
     levels = [RATING_LEVELS.index(getattr(screening.ratings, n).rating) for n in
               ("analysis_of_practice", "overall_judgements", "learning", "victims_and_families")]
     assert min(levels) <= RATING_LEVELS.index(composite.rating) <= max(levels)
+    assert "kept between the lowest and highest standard" in composite.reasons[-1]
+    assert [e.reason for e in composite.evidence] == list(composite.reasons[:-1])
 
 
 @pytest.mark.parametrize(("score", "levels", "expected"), [
