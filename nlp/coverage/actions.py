@@ -265,8 +265,9 @@ def learning_levels(review: Review) -> dict[str, Presence]:
     sections = {s.id for s in review.sections if s.kind in ("learning", "action_plan")}
     blocks = [b for b in review.blocks if b.section in sections and b.kind != "heading"]
     out = {}
+    partner_work = lexicon()["action_levels"]["multi_agency"]
     for level, cue in lexicon()["levels"].items():
-        found = [b for b in blocks if cue.search(b.text)]
+        found = [b for b in blocks if cue.search(b.text) or (level == "multi_agency" and partner_work.search(b.text))]
         out[level] = Presence(present=bool(found),
                               evidence=tuple(block_location(b, 0, len(b.text)) for b in found[:MAX_EVIDENCE]))
     return out

@@ -63,11 +63,14 @@ def test_five_thousand_labelled_sentences_in_all() -> None:
 
 def test_splits_are_by_document_and_writer_and_cover_everything() -> None:
     splits = json.loads((CORPUS / "splits.json").read_text())
-    names = ("train", "dev", "test")
+    names = [name for name in ("train", "dev", "test", "check") if name in splits]
+    assert names[:3] == ["train", "dev", "test"] and set(splits) - {"_about"} == set(names)
     reviews = [r for name in names for r in splits[name]["reviews"]]
     assert sorted(reviews) == sorted(g.id for g in GOLDS.values())
     writers = {name: {GOLDS[r].meta["writer"] for r in splits[name]["reviews"]} for name in names}
     assert not writers["train"] & writers["test"] and not writers["dev"] & writers["test"]
+    if "check" in writers:  # a second held-out set: writers in no other split
+        assert not writers["check"] & (writers["train"] | writers["dev"] | writers["test"])
     sentence_sets = [s for name in names for s in splits[name]["sentences"]]
     assert sorted(sentence_sets) == sorted(_sentence_sets())
     assert set(splits["test"]["sentences"]) <= writers["test"]

@@ -439,3 +439,14 @@ def test_a_judgement_on_one_decision_is_not_an_overall_judgement(nlp: Language, 
         "OASys assessment missed detail because")
     coverage, _ = _run(nlp, model, local)
     assert not coverage.overall_judgements.sufficiency.present
+
+
+def test_multi_agency_learning_is_work_with_partners_not_a_check_with_them(nlp: Language, model: PassageModel) -> None:
+    practitioner = STRONG.replace("The region needs a shared standard for checks with the police.",
+                                  "The practitioner should check with children's services when a child visits.")
+    coverage, _ = _run(nlp, model, practitioner)
+    assert not coverage.learning.levels["multi_agency"].present
+    partners = STRONG.replace("The region needs a shared standard for checks with the police.",
+                              "Probation and Northmoor Police should agree how arrests of people on licence are shared.")
+    coverage, _ = _run(nlp, model, partners)
+    assert coverage.learning.levels["multi_agency"].present
