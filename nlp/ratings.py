@@ -6,8 +6,8 @@ non-negative (no feature can pull against its documented direction); an ordinal 
 score with a normal error whose spread is the cross-validated residual on the training reviews
 (so the probabilities are calibrated to how wrong the model was on reviews it had not seen).
 The composite is learned the same way from every feature, then kept between the lowest and the
-highest of the four standards' levels (a documented rule over the four levels is the fallback for
-models trained with one). Thin evidence (a fragment, not an SFO review, gibberish, sections in no
+highest of the four standards' levels (`composite_score`, the rule it replaced, is kept for
+comparison in training). Thin evidence (a fragment, not an SFO review, gibberish, sections in no
 sensible order) gives `null` with the reason.
 """
 
@@ -52,7 +52,7 @@ class RatingMeta(BaseModel):
     version: str
     features: dict[str, tuple[str, ...]]
     sigma: dict[str, float]
-    composite_rule: str
+    composite_rule: Literal["learned"]
     # Models fitted on features turned higher-is-better; an artefact from before this lacks it and is refused.
     orientation: Literal["higher-is-better"]
 
@@ -122,8 +122,7 @@ class RatingModel:
     def __init__(self, pipelines: dict[str, Any], meta: RatingMeta) -> None:
         self.pipelines = pipelines
         self.meta = meta
-        targets = (*STANDARDS, "composite") if meta.composite_rule == LEARNED else STANDARDS
-        for target in targets:
+        for target in (*STANDARDS, "composite"):
             expected = tuple(f.name for f in model_features(target))
             if tuple(meta.features.get(target, ())) != expected or target not in pipelines:
                 raise RatingModelError(f"ratings model features for {target} do not match this version: "
@@ -141,13 +140,6 @@ class RatingModel:
             out[standard] = Rating(rating=level, confidence=probabilities[level],
                                    probabilities=probabilities, reasons=tuple(e.reason for e in evidence),
                                    evidence=evidence)
-        if self.meta.composite_rule != LEARNED:
-            levels = tuple(f"{name.replace('_', ' ').capitalize()}: {out[name].rating}." for name in STANDARDS)
-            composite = composite_score(scores, self.meta.composite_rule)
-            out["composite"] = Rating(rating=level_of(composite), reasons=levels + (
-                f"Composite by the '{self.meta.composite_rule}' rule over the four standards (a tool heuristic, "
-                "not HMIP's published rule).",))
-            return Ratings(**out)
         specs, x, score = self._score("composite", features)
         composite, probabilities = bounded_composite(score, self.meta.sigma["composite"], list(scores.values()))
         evidence = self._reasons("composite", specs, x, findings, coverage)
