@@ -43,13 +43,27 @@ def normalise_heading(title: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'"))
 
 
+# A question mark, or a yes/no question's opening ("Was the plan reviewed", "Were all reasonable steps taken");
+# "How the review was carried out" is not a question.
+_QUESTION = re.compile(r"\?$|^(?:was|were|did|does|is|are|has|have|had|could|should|would|to what extent)\s")
+FRONT_MATTER: frozenset[SectionKind] = frozenset({"introduction", "case_summary", "chronology", "glossary"})
+
+
+def is_question(title: str) -> bool:
+    """A heading phrased as a question: a line of enquiry in the analysis."""
+    return bool(_QUESTION.search(normalise_heading(title)))
+
+
 def classify_heading(title: str) -> tuple[SectionKind, SectionSubkind | None]:
     """Return the section kind and analysis sub-kind a heading names, or ("other", None)."""
     text = normalise_heading(title)
+    question = is_question(title)
     for rule, patterns in _compiled():
+        if question and rule.kind in FRONT_MATTER:
+            continue
         if any(p.search(text) for p in patterns):
             return rule.kind, rule.subkind
-    return "other", None
+    return ("analysis_of_practice", None) if question else ("other", None)
 
 
 def is_known_heading(title: str) -> bool:

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from app.ingest.headings import looks_like_heading, numbered_sequence
 from app.ingest.raw import RawBlock
-from nlp.sections import classify_heading
+from nlp.sections import FRONT_MATTER, classify_heading
 from nlp.types import Block, DocFormat, Review, Section, SectionKind, SectionSubkind
 
 PREAMBLE_ID = "s0"
+_ANALYSIS_PARENTS: frozenset[SectionKind] = frozenset({"analysis_of_practice", "overall_judgements"})
 _NESTING_PARENTS: frozenset[SectionKind] = frozenset(
     {"analysis_of_practice", "overall_judgements", "learning", "case_summary", "victim_summary"}
 )
@@ -41,7 +42,11 @@ def _section_for(
     if level is None:
         level = 1 if (kind != "other" and subkind is None) or parent is None else parent.level + 1
     nested = parent is not None and level > parent.level and parent.kind in _NESTING_PARENTS
-    if nested and parent is not None and (kind == "other" or (subkind and parent.kind != "analysis_of_practice")):
+    # Under an analysis or judgement heading, a sub-heading that reads like front matter ("Background to the
+    # decision", "Was the plan fit for purpose?") belongs to its parent.
+    front = kind in FRONT_MATTER and parent is not None and parent.kind in _ANALYSIS_PARENTS
+    if nested and parent is not None and (kind == "other" or front
+                                          or (subkind and parent.kind != "analysis_of_practice")):
         return parent.kind, subkind if parent.kind == "analysis_of_practice" else None, level
     return kind, subkind, level
 

@@ -18,6 +18,9 @@ ADULT_AGE = 18
 _AGE = re.compile(
     r"\b(?:aged|age)\s+(?P<a>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\b(?:\s+(?:years?|months?))?"
     r"|\b(?P<b>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")[- ](?:year|month)s?[- ]old\b", re.I)
+# "who is now 9", "who was then 4": an age with no "aged" or "year-old", counted only beside a child word.
+_BARE_AGE = re.compile(r"\bwho\s+(?:is|was)\s+(?:now\s+|then\s+)?(?P<a>\d{1,2}|" + "|".join(_NUMBER_WORDS)
+                       + r")\b(?!\s*(?:%|per\b|times\b|[.,/:]\d))", re.I)
 _CHILD_WORDS = re.compile(r"\b(?:son|daughter|child|children|baby|boy|girl|grandson|granddaughter|stepson|"
                           r"stepdaughter|toddler|infant|pupil|niece|nephew|sibling|brother|sister)s?\b", re.I)
 _DATE = (r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|"
@@ -51,12 +54,16 @@ def find_child_ages(doc: Doc) -> list[Hit]:
     hits: list[Hit] = []
     text = text_of(doc)
     matches = list(_AGE.finditer(text))
-    if not matches:
+    if not matches and not _BARE_AGE.search(text):
         return hits
     bounds = sentence_bounds(doc)
     for m in matches:
         a, b = next(((a, b) for a, b in bounds if a <= m.start() < b), (0, len(text)))
         age = _age(m.group("a") or m.group("b"))
         if age < ADULT_AGE and (_CHILD_WORDS.search(text[a:b]) or age < ADULT_AGE - 4):
+            hits.append(Hit("child_age", m.start(), m.end(), m.group(), "warning", key=m.group()))
+    for m in _BARE_AGE.finditer(text):
+        a, b = next(((a, b) for a, b in bounds if a <= m.start() < b), (0, len(text)))
+        if _age(m.group("a")) < ADULT_AGE and _CHILD_WORDS.search(text[a:b]):
             hits.append(Hit("child_age", m.start(), m.end(), m.group(), "warning", key=m.group()))
     return hits

@@ -98,9 +98,12 @@ def person_key(name: str) -> str:
     return words[-1].lower().removesuffix("'s") if words else name.lower()
 
 
-_ORG_AFTER = re.compile(r"^(?:\s+(?:and|&)\s+[A-Z][a-z]+)*\s*(?:SFO|PDU|Team|Unit|Service|Court|Police|"
-                        r"Probation|Office|Council|Hospital|School|Academy|Centre|Prison|Road|Street|Lane|Avenue|Close|Way|Park|"
-                        r"Metropolitan|Region|Regional|Area|Division|Serious|Crown|Magistrates)\b")
+# A name followed by more capitalised words and then an organisation or place word is the organisation's or the
+# place's name ("Ellerdyke and Morrow Vale Serious Further Offence Team", "the Morrowby team").
+_ORG_AFTER = re.compile(r"^(?:\s+(?:and|&))?(?:\s+[A-Z][a-z]+){0,3}\s*(?:SFO|PDU|(?i:team|unit|office|area|patch|"
+                        r"cluster|hub)|Service|Court|Police|Constabulary|Probation|Council|Hospital|School|Academy|"
+                        r"Centre|Prison|Road|Street|Lane|Avenue|Close|Way|Park|Homes|Housing|Metropolitan|Region|"
+                        r"Regional|Area|Division|Serious|Crown|Magistrates)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to|near|towards|around|outside|of|into)\s*$")
 
 

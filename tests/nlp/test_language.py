@@ -34,6 +34,8 @@ def test_lexicon_has_enough_entries_in_every_category() -> None:
         ("The so-called victim made the allegation.", "language.doubting"),
         ("She was described as a junkie.", "language.derogatory"),
         ("He stabbed her repeatedly in the neck.", "language.graphic"),
+        ("The conclusion was that the victim had brought trouble on himself.", "language.blame"),
+        ("Ms H did not help matters by accepting the friend request.", "language.blame"),
     ],
 )
 def test_should_flag(nlp: Language, text: str, check: str) -> None:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.ingest import read_bytes
 from nlp.sections import classify_heading
 
 
@@ -35,7 +36,21 @@ from nlp.sections import classify_heading
         ("Terms used in this review", "glossary", None),
         ("Serious Further Offence Review: Mr K", "other", None),
         ("Appendix", "other", None),
+        ("4. Analysis and judgements", "analysis_of_practice", None),
+        ("Key lines of enquiry", "analysis_of_practice", None),
+        ("Was the plan for supervision fit for purpose?", "analysis_of_practice", None),
+        ("Were the licence conditions sufficient?", "analysis_of_practice", None),
+        ("Was the risk of serious harm assessed accurately?", "analysis_of_practice", "assessment"),
+        ("Were all reasonable steps taken?", "overall_judgements", None),
+        ("How the review was carried out", "introduction", None),
     ],
 )
 def test_heading_wording_maps_to_kind(heading: str, kind: str, subkind: str | None) -> None:
     assert classify_heading(heading) == (kind, subkind)
+
+
+def test_a_sub_heading_that_reads_like_front_matter_belongs_to_its_analysis_parent() -> None:
+    md = ("# Review\n\n## Analysis of practice\n\nThe assessment was weak.\n\n"
+          "### Background to the allocation decision\n\nThe case was allocated late because of vacancies.\n")
+    review = read_bytes(md.encode(), "r.md")
+    assert [s.kind for s in review.sections if s.title.startswith("Background")] == ["analysis_of_practice"]

@@ -48,6 +48,7 @@ def _found(nlp: Language, text: str) -> list[tuple[str, str]]:
         ("He met Ellis Carver at school.", ("identity.person-name", "Ellis Carver")),
         ("The SPO, Carys Mostyn, countersigned it.", ("identity.staff-name", "Carys Mostyn")),
         ("The assault happened on Carver Street late at night.", ("identity.street-name", "Carver Street")),
+        ("Her son, who is now 9, lives with his grandmother.", ("identity.child-age", "who is now 9")),
     ],
 )
 def test_should_flag(nlp: Language, text: str, expected: tuple[str, str]) -> None:
@@ -70,6 +71,11 @@ def test_should_flag(nlp: Language, text: str, expected: tuple[str, str]) -> Non
         "The Victim Liaison Officer (VLO) and the Independent Sexual Violence Adviser (ISVA) met her.",
         "He had a Personality Disorder diagnosis and drove a Ford Focus.",
         "MAPPA Category 2, Level 1; the OASys and RoSH were reviewed.",
+        "On 14 October 2022 Mr T was stopped by Harrowdene Constabulary in the town centre.",
+        "Reviewing manager: Senior Probation Officer, Ellerdyke and Morrow Vale Serious Further Offence Team",
+        "Owner: SPO, Morrowby team. By: 31 May 2024.",
+        "The letter from Dunstow Homes, his landlord, was not followed up.",
+        "His father, who is now 61, was not contacted.",
     ],
 )
 def test_should_not_flag(nlp: Language, text: str) -> None:
