@@ -110,14 +110,38 @@ def _plan_monitoring(text: str) -> bool:
     return bool(lexicon()["actions"]["plan_monitoring"].search(text))
 
 
+_LEARNING_INTRO = re.compile(r"\b(?:learning|lessons?)\b", re.I)
+_ACTION_INTRO = re.compile(r"\bactions?\b", re.I)
+_BULLET = re.compile(r"^\s*(?:[-•*–]|\d+[.)])\s*")
+_INTRODUCES = re.compile(r":\s*$|\b(?:following|below)\b", re.I)  # a paragraph that introduces the list after it
+
+
+def _learning_lists(review: Review, sections: dict[str, bool]) -> set[int]:
+    """List items of a combined learning-and-action section introduced as learning ("The following learning has
+    been identified:"), not as actions: learning points, not actions."""
+    out: set[int] = set()
+    intro = ""
+    for b in review.blocks:
+        if b.section not in sections or sections[b.section] or b.cell is not None:
+            intro = ""
+            continue
+        if b.kind == "paragraph":
+            intro = b.text
+        elif (b.kind == "list_item" and _INTRODUCES.search(intro) and _LEARNING_INTRO.search(intro)
+              and not _ACTION_INTRO.search(intro) and not _ACTION_INTRO.match(_BULLET.sub("", b.text))):
+            out.add(b.index)
+    return out
+
+
 def extract_actions(review: Review) -> list[_Row]:
     """Table rows; then list items of the action plan outside tables (and, with no table, its paragraphs). In a
     combined learning and action section only table rows and list items count: its paragraphs are learning."""
     sections = action_sections(review)
     rows = _table_rows(review, sections)
+    learning_lists = _learning_lists(review, sections)
     texts = [b for b in review.blocks if b.section in sections and b.cell is None
              and (b.kind == "list_item" or (b.kind == "paragraph" and sections[b.section] and not rows))
-             and len(b.text.split()) >= MIN_ACTION_WORDS]
+             and len(b.text.split()) >= MIN_ACTION_WORDS and b.index not in learning_lists]
     if rows:  # beside a table, only a pure action plan's list items are actions
         texts = [b for b in texts if sections[b.section]]
     found = rows + [_Row(b, {}) for b in texts]

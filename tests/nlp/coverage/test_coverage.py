@@ -450,3 +450,28 @@ def test_multi_agency_learning_is_work_with_partners_not_a_check_with_them(nlp: 
                               "Probation and Northmoor Police should agree how arrests of people on licence are shared.")
     coverage, _ = _run(nlp, model, partners)
     assert coverage.learning.levels["multi_agency"].present
+
+
+LISTS = """# Review
+
+## Learning and actions
+
+The following learning has been identified.
+
+- The practitioner should request police checks at the start of every licence.
+- Information from hostels about threats should be acted on and the risk reviewed.
+
+The following actions have been agreed.
+
+- The SPO will dip sample ten licence cases every quarter from April 2025 to check police checks were requested.
+- The Head of PDU will agree an information sharing arrangement with the hostel provider by 30 June 2025.
+"""
+
+
+def test_a_list_introduced_as_learning_is_not_a_list_of_actions(nlp: Language, model: PassageModel) -> None:
+    coverage, _ = _run(nlp, model, LISTS)
+    texts = [a.text for a in coverage.learning.actions]
+    assert len(texts) == 2 and "SPO will dip sample" in texts[0] and "Head of PDU will agree" in texts[1]
+    numbered = LISTS.replace("- The practitioner should", "- Action 1: The practitioner should")
+    coverage, _ = _run(nlp, model, numbered)
+    assert len(coverage.learning.actions) == 3
