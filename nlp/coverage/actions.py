@@ -285,13 +285,21 @@ def check_action(row: _Row) -> ActionCheck:
     )
 
 
+OWNER_CELL_WORDS = 4
+
+
 def learning_levels(review: Review) -> dict[str, Presence]:
     sections = {s.id for s in review.sections if s.kind in ("learning", "action_plan")}
     blocks = [b for b in review.blocks if b.section in sections and b.kind != "heading"]
     out = {}
     partner_work = lexicon()["action_levels"]["multi_agency"]
     for level, cue in lexicon()["levels"].items():
-        found = [b for b in blocks if cue.search(b.text) or (level == "multi_agency" and partner_work.search(b.text))]
+        if level == "manager":  # an SPO who owns or oversees practitioner learning is not learning for managers
+            found = [b for b in blocks if cue.search(lexicon()["actions"]["manager_as_owner"].sub("", b.text))
+                     and not (b.cell is not None and len(b.text.split()) <= OWNER_CELL_WORDS)]
+        else:
+            found = [b for b in blocks if cue.search(b.text)
+                     or (level == "multi_agency" and partner_work.search(b.text))]
         out[level] = Presence(present=bool(found),
                               evidence=tuple(block_location(b, 0, len(b.text)) for b in found[:MAX_EVIDENCE]))
     return out

@@ -475,3 +475,24 @@ def test_a_list_introduced_as_learning_is_not_a_list_of_actions(nlp: Language, m
     numbered = LISTS.replace("- The practitioner should", "- Action 1: The practitioner should")
     coverage, _ = _run(nlp, model, numbered)
     assert len(coverage.learning.actions) == 3
+
+
+def test_an_spo_who_only_owns_practitioner_learning_is_not_manager_learning(nlp: Language, model: PassageModel) -> None:
+    owned = """# Review
+
+## Learning
+
+The practitioner should request police checks at the start of every licence.
+
+## Action plan
+
+| Action | Owner | Timescale |
+|---|---|---|
+| The PP will complete training on domestic abuse checks | SPO | 31/05/2025 |
+| The PP to reflect on this review in supervision with the SPO | SPO | 30/06/2025 |
+"""
+    coverage, _ = _run(nlp, model, owned)
+    assert not coverage.learning.levels["manager"].present
+    coverage, _ = _run(nlp, model, owned.replace("at the start of every licence.", "at the start of every licence. "
+                                                 "SPOs need to check in supervision that the checks were made."))
+    assert coverage.learning.levels["manager"].present
