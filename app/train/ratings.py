@@ -102,7 +102,7 @@ def _fit(rows: Rows, target: str) -> tuple[Pipeline, float, float, np.ndarray]:
     return make_pipeline(alpha).fit(x, y), alpha, max(rmse, MIN_SIGMA), held_out
 
 
-def _folds(rows: list[tuple[Gold, dict[str, float]]]) -> tuple[BaseCrossValidator, list[str] | None]:
+def _folds(rows: Rows) -> tuple[BaseCrossValidator, list[str] | None]:
     """Leave one writer out where every review names its writer (enough of them), else one review."""
     writers = [str(g.meta.get("writer", "")) for g, _ in rows]
     if all(writers) and len(set(writers)) >= MIN_WRITERS:

@@ -288,14 +288,19 @@ def check_action(row: _Row) -> ActionCheck:
 OWNER_CELL_WORDS = 4
 
 
+def _learning_sections(review: Review) -> set[str]:
+    return {s.id for s in review.sections if s.kind in ("learning", "action_plan")}
+
+
 def learning_levels(review: Review) -> dict[str, Presence]:
-    sections = {s.id for s in review.sections if s.kind in ("learning", "action_plan")}
+    sections = _learning_sections(review)
     blocks = [b for b in review.blocks if b.section in sections and b.kind != "heading"]
     out = {}
     partner_work = lexicon()["action_levels"]["multi_agency"]
+    manager_as_owner = lexicon()["actions"]["manager_as_owner"]
     for level, cue in lexicon()["levels"].items():
         if level == "manager":  # an SPO who owns or oversees practitioner learning is not learning for managers
-            found = [b for b in blocks if cue.search(lexicon()["actions"]["manager_as_owner"].sub("", b.text))
+            found = [b for b in blocks if cue.search(manager_as_owner.sub("", b.text))
                      and not (b.cell is not None and len(b.text.split()) <= OWNER_CELL_WORDS)]
         else:
             found = [b for b in blocks if cue.search(b.text)
@@ -307,7 +312,7 @@ def learning_levels(review: Review) -> dict[str, Presence]:
 
 def action_taken(sentences: Sequence[LabelledSentence], review: Review) -> Presence:
     """Sentences of the learning and action plan sections reporting action already taken since the offence."""
-    sections = {s.id for s in review.sections if s.kind in ("learning", "action_plan")}
+    sections = _learning_sections(review)
     cue = lexicon()["actions"]["taken"]
     found = [s for s in sentences if s.block.section in sections and cue.search(s.sentence.text.strip())]
     return Presence(present=bool(found), evidence=tuple(block_location(s.block, s.sentence.start, s.sentence.end)

@@ -48,19 +48,20 @@ def judgement_coverage(sentences: Sequence[LabelledSentence], review: Review) ->
     analytical = [s for s in in_analysis if s.label == "analytical"]
     judgements = lexicon()["judgements"]
     negated = judgements["negated"]
-    affirmed = [s for s in in_analysis if not negated.search(s.sentence.text.strip())]
+
+    def affirmed(items: Sequence[LabelledSentence]) -> list[LabelledSentence]:
+        return [s for s in items if not negated.search(s.sentence.text.strip())]
+
     titles = {s.id: s.title.lower() for s in review.sections}
-    good_heading = [s for s in sentences if "good practice" in titles.get(s.block.section, "")
-                    and not negated.search(s.sentence.text.strip())]
+    good_heading = affirmed([s for s in sentences if "good practice" in titles.get(s.block.section, "")])
     factors = {name: _presence([s for s in analytical if cue.search(s.sentence.text)])
                for name, cue in lexicon()["systemic_factors"].items()}
     hindsight = lexicon()["hindsight"]["hindsight"]
     return JudgementCoverage(
-        sufficiency=_presence([s for s in analytical if not negated.search(s.sentence.text) and (
-            judgements["sufficiency"].search(s.sentence.text)
-            or (kinds[s.block.section] == "overall_judgements"
-                and judgements["sufficiency_in_judgements"].search(s.sentence.text)))]),
-        good_practice=_presence(good_heading or [s for s in affirmed
+        sufficiency=_presence([s for s in affirmed(analytical) if judgements["sufficiency"].search(s.sentence.text)
+                               or (kinds[s.block.section] == "overall_judgements"
+                                   and judgements["sufficiency_in_judgements"].search(s.sentence.text))]),
+        good_practice=_presence(good_heading or [s for s in affirmed(in_analysis)
                                                  if judgements["good_practice"].search(s.sentence.text)]),
         systemic_factors=factors,
         interviews=_interviews(sentences),
