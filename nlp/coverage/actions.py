@@ -211,17 +211,20 @@ def level_text(text: str) -> tuple[str, str, str]:
 
 def level_decision(text: str, cells: dict[str, str], heading: str = "") -> tuple[str, str]:
     """The level whose practice or system the action changes (COVERAGE_GUIDE: "not the owner"), with the rule
-    that decided it. A level column or label decides; then work with a partner agency, national or regional change
-    named in the text, a partner agency as owner, the sub-heading; then a manager oversight tool, the PDU and its
-    systems; a document, requirement or resource set at PDU level or above takes the owner's level, and
-    whole-workforce training owned there is PDU-wide; then frontline practice, training not run by the PDU or above,
-    a manager named, the owner's level, and frontline practice when nothing says otherwise."""
+    that decided it. A level column or label decides; then one practitioner acting, or a reminder, is frontline;
+    then work with a partner agency, national or regional change named in the text, a partner agency as owner, the
+    sub-heading; then a manager oversight tool, the PDU and its systems; a document, requirement or resource set at
+    PDU level or above takes the owner's level; training or a whole-workforce change owned by the region or
+    nationally is at that level, and one owned by the PDU is PDU-wide; then frontline practice, training not run by
+    the PDU or above, a manager named, the owner's level, and frontline practice when nothing says otherwise."""
     cues = lexicon()["action_levels"]
     label, core, inline_owner = level_text(text)
     owner = owner_level(cells.get("owner", "") or inline_owner)
     for rule, named in (("column", cells.get("level", "")), ("label", label)):
         if (level := named_level(named)) is not None:
             return level, rule
+    if cues["practitioner_subject"].search(core):
+        return "practitioner", "practitioner acts"
     if cues["multi_agency"].search(core):
         return "multi_agency", "partner work"
     if cues["national"].search(core):
@@ -238,6 +241,8 @@ def level_decision(text: str, cells: dict[str, str], heading: str = "") -> tuple
         return "pdu", "text"
     if owner in HIGH_LEVELS and cues["system"].search(core):
         return owner, "owner's document or requirement"
+    if owner in ("region", "national") and (cues["workforce"].search(core) or cues["training"].search(core)):
+        return owner, "training or workforce change owned above the PDU"
     if owner in HIGH_LEVELS and cues["workforce"].search(core):
         return "pdu", "whole workforce"
     if cues["practitioner"].search(core):
@@ -292,6 +297,16 @@ def _learning_sections(review: Review) -> set[str]:
     return {s.id for s in review.sections if s.kind in ("learning", "action_plan")}
 
 
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+")
+
+
+def _not_by_one_practitioner(text: str) -> str:
+    """The text without sentences in which one practitioner acts: "The PP should share it with the police" is
+    practitioner learning, not learning for the partnership."""
+    subject = lexicon()["action_levels"]["practitioner_subject"]
+    return " ".join(s for s in _SENTENCE_END.split(text) if not subject.search(s))
+
+
 def learning_levels(review: Review) -> dict[str, Presence]:
     sections = _learning_sections(review)
     blocks = [b for b in review.blocks if b.section in sections and b.kind != "heading"]
@@ -303,8 +318,9 @@ def learning_levels(review: Review) -> dict[str, Presence]:
             found = [b for b in blocks if cue.search(manager_as_owner.sub("", b.text))
                      and not (b.cell is not None and len(b.text.split()) <= OWNER_CELL_WORDS)]
         else:
-            found = [b for b in blocks if cue.search(b.text)
-                     or (level == "multi_agency" and partner_work.search(b.text))]
+            found = [b for b in blocks if cue.search(b.text)] if level != "multi_agency" else [
+                b for b in blocks if (partner := _not_by_one_practitioner(b.text)) and
+                (cue.search(partner) or partner_work.search(partner))]
         out[level] = Presence(present=bool(found),
                               evidence=tuple(block_location(b, 0, len(b.text)) for b in found[:MAX_EVIDENCE]))
     return out

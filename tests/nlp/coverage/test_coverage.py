@@ -281,7 +281,7 @@ def test_stage_analysis_must_be_about_the_stage(nlp: Language, model: PassageMod
         ("Add a check of conduct records to the handover checklist.", {"owner": "Head of OMU, HMP Westmoor"}, "",
          ("multi_agency", "partner owner")),
         ("Refer the question to HM Prison and Probation Service.", {"owner": "RPD"}, "", ("national", "text")),
-        ("Remind staff to request police call-out records.", {"owner": "SPO"}, "", ("practitioner", "text")),
+        ("Remind staff to request police call-out records.", {"owner": "SPO"}, "", ("practitioner", "practitioner acts")),
         ("Complete a national PNC search at allocation.", {"owner": "PP"}, "", ("practitioner", "owner")),
         # a reporting route or a later measure clause does not set the level
         ("The Head of PDU will set a caseload cap of 50, monitored by the regional workforce board.", {}, "",
@@ -295,10 +295,32 @@ def test_stage_analysis_must_be_about_the_stage(nlp: Language, model: PassageMod
         # a document or requirement takes the owner's level from the PDU up; whole-workforce training there is PDU-wide
         ("Update the approved premises referral process.", {"owner": "Regional Head of Public Protection"}, "",
          ("region", "owner's document or requirement")),
+        # countersigning is management oversight whoever requires it (COVERAGE_GUIDE version 3)
         ("Require SPO countersignature of every reduction in RoSH.", {"owner": "Head of Service"}, "",
-         ("pdu", "owner's document or requirement")),
+         ("manager", "oversight tool")),
         ("Deliver training on coercive control to all probation officers.", {"owner": "Regional L&D lead"}, "",
+         ("region", "training or workforce change owned above the PDU")),
+        ("Deliver training on coercive control to all probation officers.", {"owner": "Head of PDU"}, "",
          ("pdu", "whole workforce")),
+        # one practitioner acting is frontline, even with the PDU's own training or a regional course
+        ("The PSO will complete the PDU training on violence and review every OASys on her caseload.", {"owner": "SPO"},
+         "", ("practitioner", "practitioner acts")),
+        # the multi-agency public protection bodies, and the courts, are partners
+        ("Add an urgent option to the referral form.", {"owner": "MAPPA coordinator"}, "",
+         ("multi_agency", "partner owner")),
+        ("Fill coordination vacancies and set a target for early review meetings.", {"owner": "SMB chair"}, "",
+         ("multi_agency", "partner owner")),
+        ("SPO to raise listing times for breaches with the court.", {}, "", ("multi_agency", "partner work")),
+        ("Complete the court report on time.", {}, "", ("practitioner", "default")),
+        # span of control and the PDU's own templates and case record are PDU systems
+        ("Rebalance the team so that no SPO manages more than twelve practitioners.", {"owner": "Head of PDU"}, "",
+         ("pdu", "owner's document or requirement")),
+        ("Add partner contact details to the case transfer template.", {"owner": "SPO"}, "", ("pdu", "text")),
+        ("Remind duty officers to read the case record before seeing people.", {"owner": "SPO"}, "",
+         ("practitioner", "practitioner acts")),
+        # an SPO checking that the action happened is its measure, not its level
+        ("The PP will complete the training by 30 June, and the SPO will check this has happened.", {}, "",
+         ("practitioner", "practitioner acts")),
         # frontline practice, even when a manager runs it
         ("The SPO will discuss the review with the PP in supervision.", {}, "", ("practitioner", "text")),
         ("Deliver training on coercive control.", {"owner": "SPO"}, "", ("practitioner", "training")),
@@ -413,6 +435,33 @@ THRESHOLDS = """# Review
 """
 
 
+COUNTED = """# Review
+
+## Action plan
+
+| Action | Owner | By when | Measure of success |
+|---|---|---|---|
+| Publish a guide on licence variation | Head of PDU | 31/07/2025 | Number of variation requests monitored quarterly by the PDU. |
+| Add an urgent option to the MAPPA referral form | Head of PDU | 31/07/2025 | Time to urgent meetings reported quarterly to the Board. |
+| A named officer now checks the shared inbox twice daily | SPO | Completed | Inbox audit: all notifications forwarded within one working day. |
+| Hold a practice session on escalating domestic risk | SPO | 31/05/2025 | Session delivered; file audit in May 2025 of 10 cases. |
+| Run a workshop on psychology reports | SPO | 31/05/2025 | 14 of 15 staff attended. |
+| Brief every PDU on violence in drug-using cases | SPO | 31/05/2025 | Briefing delivered, with at least 80% of practitioners attending. |
+| Agree a protocol on call-outs with the police | Head of PDU | 31/10/2025 | Success measured by a joint audit of shared call-outs in January 2026. |
+| Reinstate a daily duty check of emails | Head of PDU | 31/12/2025 | The duty log will be audited in March 2026 to confirm that checks are taking place. |
+| Change the case record view so that flags reach the PP | Head of PDU | 31/07/2025 | Flags are live and confirmed by a test in August 2025. |
+| Issue the oversight guidance | Head of PDU | 31/07/2025 | Guidance issued; regional audit repeated in December 2025. |
+"""
+
+
+def test_counts_on_a_cycle_and_stated_findings_are_measures_attendance_and_one_off_checks_are_not(
+        nlp: Language, model: PassageModel) -> None:
+    coverage, _ = _run(nlp, model, COUNTED)
+    # a year is not "N of M"; "measured by" an audit that says nothing of what it must find is no measure
+    assert [a.measure for a in coverage.learning.actions] == [True, True, True, False, False, False, False, True,
+                                                              False, False]
+
+
 def test_thresholds_samples_and_periodic_checks_are_measures(nlp: Language, model: PassageModel) -> None:
     coverage, _ = _run(nlp, model, THRESHOLDS)
     # a periodic audit is a measure in the measure column, not when it is the action itself
@@ -449,6 +498,19 @@ def test_multi_agency_learning_is_work_with_partners_not_a_check_with_them(nlp: 
     partners = STRONG.replace("The region needs a shared standard for checks with the police.",
                               "Probation and Northmoor Police should agree how arrests of people on licence are shared.")
     coverage, _ = _run(nlp, model, partners)
+    assert coverage.learning.levels["multi_agency"].present
+
+
+def test_one_practitioner_sharing_with_the_police_is_not_learning_for_the_partnership(
+        nlp: Language, model: PassageModel) -> None:
+    shared = STRONG.replace("The region needs a shared standard for checks with the police.",
+                            "The PP should review the OASys and should share it with the police. Raise awareness of "
+                            "the MARAC process across the team.")
+    coverage, _ = _run(nlp, model, shared)
+    assert not coverage.learning.levels["multi_agency"].present
+    raised = shared.replace("Raise awareness of the MARAC process across the team.",
+                            "The PDU will raise listing times for breaches with the court.")
+    coverage, _ = _run(nlp, model, raised)
     assert coverage.learning.levels["multi_agency"].present
 
 
