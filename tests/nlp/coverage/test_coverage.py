@@ -451,6 +451,7 @@ COUNTED = """# Review
 | Reinstate a daily duty check of emails | Head of PDU | 31/12/2025 | The duty log will be audited in March 2026 to confirm that checks are taking place. |
 | Change the case record view so that flags reach the PP | Head of PDU | 31/07/2025 | Flags are live and confirmed by a test in August 2025. |
 | Issue the oversight guidance | Head of PDU | 31/07/2025 | Guidance issued; regional audit repeated in December 2025. |
+| Add a learning-needs section to programme referrals | Programmes manager | 31/05/2025 | Referrals checked by the treatment manager contain the section. |
 """
 
 
@@ -459,7 +460,7 @@ def test_counts_on_a_cycle_and_stated_findings_are_measures_attendance_and_one_o
     coverage, _ = _run(nlp, model, COUNTED)
     # a year is not "N of M"; "measured by" an audit that says nothing of what it must find is no measure
     assert [a.measure for a in coverage.learning.actions] == [True, True, True, False, False, False, False, True,
-                                                              False, False]
+                                                              False, False, True]
 
 
 def test_thresholds_samples_and_periodic_checks_are_measures(nlp: Language, model: PassageModel) -> None:
