@@ -506,12 +506,17 @@ def test_one_practitioner_sharing_with_the_police_is_not_learning_for_the_partne
         nlp: Language, model: PassageModel) -> None:
     shared = STRONG.replace("The region needs a shared standard for checks with the police.",
                             "The PP should review the OASys and should share it with the police. Raise awareness of "
-                            "the MARAC process across the team.")
+                            "the MARAC process across the team. Staff need to be aware of the MAPPA process.")
     coverage, _ = _run(nlp, model, shared)
     assert not coverage.learning.levels["multi_agency"].present
     raised = shared.replace("Raise awareness of the MARAC process across the team.",
                             "The PDU will raise listing times for breaches with the court.")
     coverage, _ = _run(nlp, model, raised)
+    assert coverage.learning.levels["multi_agency"].present
+    # MAPPA named as the subject of learning beyond frontline awareness still counts
+    named = shared.replace("Raise awareness of the MARAC process across the team.",
+                           "Notifications for people not managed under MAPPA will be raised with partners.")
+    coverage, _ = _run(nlp, model, named)
     assert coverage.learning.levels["multi_agency"].present
 
 
