@@ -301,8 +301,8 @@ _SENTENCE_END = re.compile(r"(?<=[.;])\s+")
 
 
 def _not_by_one_practitioner(text: str) -> str:
-    """The text without sentences in which one practitioner acts: "The PP should share it with the police" is
-    practitioner learning, not learning for the partnership."""
+    """The text without sentences in which one practitioner acts or staff are reminded or made aware: "The PP
+    should share it with the police" is practitioner learning, not learning for the partnership."""
     subject = lexicon()["action_levels"]["practitioner_subject"]
     return " ".join(s for s in _SENTENCE_END.split(text) if not subject.search(s))
 
@@ -317,10 +317,11 @@ def learning_levels(review: Review) -> dict[str, Presence]:
         if level == "manager":  # an SPO who owns or oversees practitioner learning is not learning for managers
             found = [b for b in blocks if cue.search(manager_as_owner.sub("", b.text))
                      and not (b.cell is not None and len(b.text.split()) <= OWNER_CELL_WORDS)]
+        elif level == "multi_agency":
+            found = [b for b in blocks if (text := _not_by_one_practitioner(b.text))
+                     and (cue.search(text) or partner_work.search(text))]
         else:
-            found = [b for b in blocks if cue.search(b.text)] if level != "multi_agency" else [
-                b for b in blocks if (partner := _not_by_one_practitioner(b.text)) and
-                (cue.search(partner) or partner_work.search(partner))]
+            found = [b for b in blocks if cue.search(b.text)]
         out[level] = Presence(present=bool(found),
                               evidence=tuple(block_location(b, 0, len(b.text)) for b in found[:MAX_EVIDENCE]))
     return out
