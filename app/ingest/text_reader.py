@@ -19,6 +19,7 @@ MAX_CONTROL_SHARE = 0.01
 _ATX = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _LIST = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+_BULLET = re.compile(r"^\s*[-*+•]\s+")
 _TABLE_SEP = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _MD_HINT = re.compile(r"^(#{1,6}\s|\|.*\||[-*]\s|>\s|```)|\*\*\S|\[[^\]]+\]\(", re.M)
 
@@ -88,7 +89,7 @@ def _chunk_blocks(chunk: list[str], tables: int) -> tuple[list[RawBlock], int]:
         stripped = line.strip()
         if (m := _ATX.match(stripped)):
             blocks.append(RawBlock("heading", m.group(2), level=len(m.group(1))))
-        elif _LIST.match(line) and (len(chunk) > 1 or blocks):
+        elif _LIST.match(line) and (len(chunk) > 1 or blocks or _BULLET.match(line)):  # "1. Scope" alone is a heading
             blocks.append(RawBlock("list_item", stripped))
         elif blocks and blocks[-1].kind in ("paragraph", "list_item"):
             blocks[-1].text = f"{blocks[-1].text} {stripped}"

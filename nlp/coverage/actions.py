@@ -25,10 +25,11 @@ _EMPTY = re.compile(r"^\s*(?:-|–|n/?a|tbc|tba|none|ongoing)?\s*$", re.I)
 _HEADERS = {
     "action": re.compile(r"action|recommendation|what will|learning point|activity", re.I),
     "owner": re.compile(r"owner|lead|responsib|who", re.I),
-    "deadline": re.compile(r"^\s*by\s*$|timescale|deadline|date|by when|target|when|due", re.I),
+    "deadline": re.compile(r"^\s*by\s*$|timescale|deadline|date|by when|target|when|due|^\s*completed?\s*$", re.I),
     "measure": re.compile(r"measure|success|outcome|evidence|impact|how will|how (?:we|you) will|will know", re.I),
     "level": re.compile(r"(?:(?:learning|action|organisational|system) )?level(?: of (?:learning|action|change))?",
                         re.I),
+    "status": re.compile(r"status|progress|\bRAG\b", re.I),
 }
 _STOP = frozenset("the a an and or of to in for on at by with from that this be is are was were will all each "
                   "their its it as have has had not no should must need needs into within about".split())
@@ -41,19 +42,24 @@ class _Row:
     heading: str = ""  # the title of the action-plan (sub-)section the row sits under
 
 
-_ACTION_TITLE = re.compile(r"\bactions?\b", re.I)
+_ACTION_TITLE = re.compile(r"\b(?:actions?|recommendations?)\b", re.I)
 _NOT_ACTION_KINDS = frozenset({"analysis_of_practice", "chronology", "case_summary", "victim_summary", "introduction"})
+
+
+def _names_level(title: str) -> bool:
+    cues = lexicon()["action_levels"]
+    return any(cues[f"named_{level}"].search(title) for level in LEVEL_ORDER)
 
 
 def action_sections(review: Review) -> dict[str, bool]:
     """Sections that hold the action plan, each with whether it is a pure action plan (False: a combined
-    "Learning and action plan" section). A sub-section of an action plan headed by a level ("### Region",
-    "### Actions for the PDU") belongs to it."""
+    "Learning and action plan" or a "Recommendations" section, whose paragraphs are learning). A sub-section of
+    an action plan headed by a level ("### Region", "### Partnership", "### Actions for the PDU") belongs to it."""
     out: dict[str, bool] = {}
     parent: tuple[int, bool] | None = None
     for s in review.sections:
         if parent is not None and s.level > parent[0] and s.kind in ("other", "learning", "action_plan") \
-                and (_ACTION_TITLE.search(s.title) or _level(s.title)):
+                and (_ACTION_TITLE.search(s.title) or _level(s.title) or _names_level(s.title)):
             out[s.id] = parent[1] and s.kind != "learning"
             continue
         parent = None
@@ -63,7 +69,14 @@ def action_sections(review: Review) -> dict[str, bool]:
     return out
 
 
-ROLE_PRIORITY = ("owner", "deadline", "measure", "level", "action")
+ROLE_PRIORITY = ("owner", "deadline", "measure", "level", "status", "action")
+_ACTION_COLUMNS = (re.compile(r"(?:agreed |smart |recommended )?recommendations?\b", re.I),
+                   re.compile(r"(?:agreed |smart |recommended )?actions?\b", re.I))
+
+
+def _action_rank(header: str) -> int:
+    """2 for an "Action" column, 1 for "Recommendation", 0 for "Learning point" or "Activity"."""
+    return max((rank for rank, pattern in enumerate(_ACTION_COLUMNS, 1) if pattern.match(header.strip())), default=0)
 
 
 def column_roles(headers: dict[int, str]) -> dict[str, int]:
@@ -72,8 +85,8 @@ def column_roles(headers: dict[int, str]) -> dict[str, int]:
     for col, text in sorted(headers.items()):
         role = next((r for r in ROLE_PRIORITY if _HEADERS[r].search(text)
                      and (r != "level" or _HEADERS[r].fullmatch(text.strip()))), None)
-        if role == "action" and "action" in roles and text.strip().lower().startswith("action"):
-            roles["action"] = col  # "Learning point | Action": the Action column wins
+        if role == "action" and "action" in roles and _action_rank(text) > _action_rank(headers[roles["action"]]):
+            roles["action"] = col  # "Learning point | Recommendation | Action": the Action column wins
         elif role is not None:
             roles.setdefault(role, col)
     return roles
@@ -158,6 +171,7 @@ def _level(text: str) -> str | None:
 
 
 _LABEL = re.compile(r"^\s*([A-Za-z][\w'’-]*(?: [A-Za-z][\w'’-]*){0,3})\s*:\s+")  # "Region:", "Multi-agency:"
+_PURPOSE = re.compile(r",?\s+(?:so that|so as to|in order to)\s+", re.I)
 _CLAUSES = re.compile(r"(?<=[.;])\s+|,\s+and\s+")
 HIGH_LEVELS = frozenset({"pdu", "region", "national", "multi_agency"})
 
@@ -196,7 +210,7 @@ def level_text(text: str) -> tuple[str, str, str]:
     fields = [m for m in cues["inline_field"].finditer(text) if m.start() > 0]
     if fields:
         rest = text[fields[0].start():]
-        if (o := re.match(r"\s*owners?\s*:\s*([^.;]*)", rest, re.I)):
+        if (o := re.match(r"\s*(?:owners?|leads?)\s*:\s*([^.;]*)", rest, re.I)):
             owner = o.group(1)
         text = text[:fields[0].start()]
     measure = lexicon()["actions"]
@@ -276,15 +290,30 @@ def _has_measure(cell: str, text: str) -> bool:
     return bool(cues["measure_target"].search(row) or cues["measure_scope"].search(measure_clause(cell, text)))
 
 
+def without_fields(text: str) -> str:
+    """The action without its inline "Owner:"/"By:"/"Measure:" fields."""
+    fields = [m for m in lexicon()["action_levels"]["inline_field"].finditer(text) if m.start() > 0]
+    return text[:fields[0].start()] if fields else text
+
+
+def _specific(text: str) -> bool:
+    """Long enough without its inline fields, and no vague verb in its main clause (a purpose clause, "so that
+    every case is discussed", does not make it vague)."""
+    action = without_fields(text)
+    vague = lexicon()["actions"]["vague"]
+    return len(action.split()) >= MIN_SPECIFIC_WORDS and not vague.search(_PURPOSE.split(action, maxsplit=1)[0])
+
+
 def check_action(row: _Row) -> ActionCheck:
     cues = lexicon()["actions"]
     text = row.action.text
-    owner_cell, deadline_cell, measure_cell = (row.cells.get(k, "") for k in ("owner", "deadline", "measure"))
+    owner_cell, deadline_cell, measure_cell, status_cell = (row.cells.get(k, "") for k in
+                                                            ("owner", "deadline", "measure", "status"))
     return ActionCheck(
         text=text, location=block_location(row.action, 0, len(text)),
-        specific=len(text.split()) >= MIN_SPECIFIC_WORDS and not cues["vague"].search(text),
+        specific=_specific(text),
         owner=(bool(owner_cell) and not _EMPTY.match(owner_cell)) or bool(cues["owner"].search(text)),
-        deadline=bool(cues["deadline"].search(deadline_cell or text)),
+        deadline=bool(cues["deadline"].search(deadline_cell or text) or cues["deadline"].search(status_cell)),
         measure=_has_measure(measure_cell, text),
         level=action_level(text, row.cells, row.heading),
     )

@@ -140,11 +140,80 @@ def test_hindsight_wording_is_flagged(nlp: Language, model: PassageModel) -> Non
          {"action": 1, "owner": 2, "deadline": 3, "level": 4}),
         ({0: "Action", 1: "Owner", 2: "Learning level"}, {"action": 0, "owner": 1, "level": 2}),
         ({0: "Ref", 1: "Action", 2: "Owner", 3: "By when", 4: "How we will know", 5: "Status"},
+         {"action": 1, "owner": 2, "deadline": 3, "measure": 4, "status": 5}),
+        # the recommendation, not the learning point it answers; an Action column beside both wins
+        ({0: "Ref", 1: "Learning point", 2: "Recommendation", 3: "Lead", 4: "Target date", 5: "Evidence of impact"},
+         {"action": 2, "owner": 3, "deadline": 4, "measure": 5}),
+        ({0: "Learning point", 1: "Recommendation", 2: "Action", 3: "Owner"}, {"action": 2, "owner": 3}),
+        ({0: "Ref", 1: "Action taken", 2: "Owner", 3: "Completed", 4: "Evidence"},
          {"action": 1, "owner": 2, "deadline": 3, "measure": 4}),
     ],
 )
 def test_action_table_columns(headers: dict[int, str], expected: dict[str, int]) -> None:
     assert column_roles(headers) == expected
+
+
+RECOMMENDATIONS = """# Review
+
+## Recommendations
+
+The learning is mainly for the team, with some for the PDU and for partners.
+
+### Practitioner
+
+- The PSO to complete a reflective supervision session on this case with their SPO.
+
+### Partnership
+
+- Share learning with partners as appropriate.
+"""
+
+STATUS = """# Review
+
+## Action plan
+
+| Action | Lead | Status | Level |
+|---|---|---|---|
+| Moved every high-risk case in the team to the new flexible case team | Head of PDU | Completed January 2025 | PDU |
+| Agree a handover protocol with the prison | Head of PDU | Not started | Multi-agency |
+"""
+
+
+def test_recommendations_under_level_sub_headings_and_a_status_column(nlp: Language, model: PassageModel) -> None:
+    coverage, _ = _run(nlp, model, RECOMMENDATIONS)
+    actions = coverage.learning.actions
+    assert [a.text.lstrip("- ")[:20] for a in actions] == ["The PSO to complete ", "Share learning with "]
+    assert [a.level for a in actions] == ["practitioner", "multi_agency"]
+    coverage, _ = _run(nlp, model, STATUS)
+    assert [a.deadline for a in coverage.learning.actions] == [True, False]  # "Completed January 2025" is a date
+
+
+INLINE = """# Review
+
+## Action plan
+
+- PSO to complete the e-learning module on professional curiosity. Owner: PSO (case holder). By: 30 April 2025.
+- Raise awareness of fire-setting as a risk factor. Owner: not stated. By: not stated.
+- Raise awareness of grooming through new partners. Owner: all practitioners. By: ongoing.
+- SPOs to consider increasing oversight of cases held by PSOs.
+- Provide refresher training. Owner: regional learning and development team. By: TBC.
+- Add a review question to the supervision template, so that every case is discussed with the SPO. Owner: SPO.
+- SPOs to keep an eye on practitioners' workloads in supervision. Owner: SPOs. By: ongoing.
+- Reallocate cases held by PSOs. Owner: Head of PDU. By: May 2025. Measure: at the end of May no PSO holds a medium RoSH case.
+- Set up reporting surgeries in the villages; success will be a fall in missed appointments, tracked each quarter.
+- Set up a link with the mental health team so that PPs can confirm whether a person is open to services. Owner: Head of PDU. Measure: audit of 10 cases in December 2025.
+"""
+
+
+def test_inline_owner_specific_action_and_measure(nlp: Language, model: PassageModel) -> None:
+    coverage, _ = _run(nlp, model, INLINE)
+    actions = coverage.learning.actions
+    # "Owner: not stated" or "all practitioners" names no one; SPOs as the ones who act do
+    assert [a.owner for a in actions[:4]] == [True, False, False, True]
+    # inline fields do not lengthen an action; a purpose clause's "discussed" does not make it vague
+    assert [a.specific for a in actions[4:7]] == [False, True, False]
+    # a threshold and a fall tracked quarterly are measures; "confirm whether" in the action's purpose is not
+    assert [a.measure for a in actions[7:]] == [True, True, False]
 
 
 MEASURES = """# Review
