@@ -10,7 +10,9 @@ import pytest
 
 from app.corpus.build import missing_texts
 from app.corpus.gold import Gold, gold_files, load_gold
-from app.ingest import read_path
+from app.corpus.render import Layout, render_docx
+from app.corpus.source import parse_source
+from app.ingest import read_bytes, read_path
 from nlp.types import RATING_LEVELS
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -83,3 +85,26 @@ def test_gold_format_rejects_unknown_fields() -> None:
     data["surprise"] = 1
     with pytest.raises(ValueError):
         Gold.model_validate(data)
+
+
+PLANS = CORPUS / "action_plans"
+LEVELS = {"practitioner", "manager", "pdu", "region", "national", "multi_agency"}
+
+
+@pytest.mark.parametrize("plan", sorted(p.stem for p in PLANS.glob("ap*.json")))
+def test_action_plan_gold_is_in_the_plan_as_the_tool_reads_it(plan: str) -> None:
+    gold = json.loads((PLANS / f"{plan}.json").read_text(encoding="utf-8"))
+    blocks = [b.text for b in read_bytes(render_docx(parse_source((PLANS / f"{plan}.md").read_text(encoding="utf-8")),
+                                                     Layout()), f"{plan}.docx").blocks]
+    assert gold["actions"]
+    for action in gold["actions"]:
+        assert any(action["text"] in block for block in blocks), action["text"]
+        assert action["level"] in LEVELS
+        assert all(isinstance(action[k], bool) for k in ("specific", "owner", "deadline", "measure"))
+
+
+def test_action_plan_writers_are_in_exactly_one_split() -> None:
+    splits = json.loads((PLANS / "splits.json").read_text(encoding="utf-8"))
+    tune, holdout = set(splits["tune"]), set(splits["holdout"])
+    writers = {json.loads(p.read_text(encoding="utf-8"))["writer"] for p in PLANS.glob("ap*.json")}
+    assert not tune & holdout and writers == tune | holdout
