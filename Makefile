@@ -42,6 +42,7 @@ corpus: $(STAMP)
 
 evaluate: $(STAMP)
 	$(BIN)/sfo-prescreen evaluate corpus/reviews --split test
+	$(BIN)/python benchmarks/action_plans.py --split holdout
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

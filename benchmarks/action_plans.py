@@ -29,10 +29,11 @@ from nlp.coverage.actions import check_action, extract_actions  # noqa: E402
 PLANS = ROOT / "corpus/action_plans"
 
 
-def plans(split: str) -> list[tuple[dict[str, Any], str]]:
+def plans(split: str, only: set[str] | None = None) -> list[tuple[dict[str, Any], str]]:
     splits = json.loads((PLANS / "splits.json").read_text(encoding="utf-8"))
     writers = set(splits[split]) if split != "all" else {w for ws in splits.values() if isinstance(ws, list)
                                                          for w in ws}
+    writers = writers & only if only else writers
     out = []
     for gold_path in sorted(PLANS.glob("ap*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -41,11 +42,11 @@ def plans(split: str) -> list[tuple[dict[str, Any], str]]:
     return out
 
 
-def score(split: str, show_errors: bool) -> dict[str, Any]:
+def score(split: str, show_errors: bool, only: set[str] | None = None) -> dict[str, Any]:
     counts = {e: [0, 0, 0] for e in SMART}
     level_agree = matched = n_gold = n_found = 0
     errors = []
-    for gold, md in plans(split):
+    for gold, md in plans(split, only):
         review = read_bytes(render_docx(parse_source(md), Layout()), f"{gold['id']}.docx")
         checks = [check_action(row) for row in extract_actions(review)]
         pairs = match_actions(gold["actions"], checks)
@@ -68,7 +69,7 @@ def score(split: str, show_errors: bool) -> dict[str, Any]:
         errors += [f"{gold['id']} not extracted | {g['text'][:90]}" for g in gold["actions"] if g["text"] not in found]
     if show_errors:
         print("\n".join(errors))
-    return {"plans": len(plans(split)), "gold_actions": n_gold, "found": n_found, "matched": matched,
+    return {"plans": len(plans(split, only)), "gold_actions": n_gold, "found": n_found, "matched": matched,
             "smart": {e: PRF(tp=c[0], fp=c[1], fn=c[2]).as_dict() for e, c in counts.items()},
             "level_agreement": level_agree / matched if matched else float("nan")}
 
@@ -77,12 +78,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--split", default="all", choices=("tune", "holdout", "all"))
     parser.add_argument("--errors", action="store_true", help="list each disagreement (tune split only)")
+    parser.add_argument("--writers", help="only these writers of the split, comma-separated (e.g. w5,w6)")
     args = parser.parse_args()
     if args.errors and args.split != "tune":
         parser.error("--errors is for the tune split: the holdout writers' errors are not read")
-    result = score(args.split, args.errors)
+    result = score(args.split, args.errors, set(args.writers.split(",")) if args.writers else None)
     print(f"machine: {platform.machine()} python={platform.python_version()} date={time.strftime('%Y-%m-%d')}")
-    print(f"split {args.split}: {result['plans']} plans, {result['gold_actions']} gold actions; "
+    print(f"split {args.split}{' (' + args.writers + ')' if args.writers else ''}: {result['plans']} plans, {result['gold_actions']} gold actions; "
           f"extracted recall {result['matched'] / result['gold_actions']:.3f}, "
           f"precision {result['matched'] / max(1, result['found']):.3f}")
     for element, prf in result["smart"].items():

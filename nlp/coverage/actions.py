@@ -23,7 +23,7 @@ MIN_SPECIFIC_WORDS = 6
 MIN_SHARED_WORDS = 2
 _EMPTY = re.compile(r"^\s*(?:-|–|n/?a|tbc|tba|none|ongoing)?\s*$", re.I)
 _HEADERS = {
-    "action": re.compile(r"action|recommendation|what will|learning point|activity", re.I),
+    "action": re.compile(r"action|recommendation|what will|what (?:we|you) will do|learning point|activity", re.I),
     "owner": re.compile(r"owner|lead|responsib|who", re.I),
     "deadline": re.compile(r"^\s*by\s*$|timescale|deadline|date|by when|target|when|due|^\s*completed?\s*$", re.I),
     "measure": re.compile(r"measure|success|outcome|evidence|impact|how will|how (?:we|you) will|will know", re.I),
@@ -40,8 +40,13 @@ class _Row:
     action: Block
     cells: dict[str, str]
     heading: str = ""  # the title of the action-plan (sub-)section the row sits under
+    detail: str = ""  # lettered sub-points under a labelled action paragraph ("(a) ...")
 
 
+_ACTION_LABEL = re.compile(r"^\s*(?:actions?|recommendations?|rec\.?)\s*\d+[a-z]?\s*[-–—:.)]\s*\S", re.I)
+_NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+\S")
+_NUMBER_PREFIX = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
+_SUB_POINT = re.compile(r"^\s*\(?(?:[a-h]|i{1,3}|iv|v)\)\s+\S")
 _ACTION_TITLE = re.compile(r"\b(?:actions?|recommendations?)\b", re.I)
 _NOT_ACTION_KINDS = frozenset({"analysis_of_practice", "chronology", "case_summary", "victim_summary", "introduction"})
 
@@ -58,9 +63,10 @@ def action_sections(review: Review) -> dict[str, bool]:
     out: dict[str, bool] = {}
     parent: tuple[int, bool] | None = None
     for s in review.sections:
+        names_level = bool(_level(s.title) or _names_level(s.title))
         if parent is not None and s.level > parent[0] and s.kind in ("other", "learning", "action_plan") \
-                and (_ACTION_TITLE.search(s.title) or _level(s.title) or _names_level(s.title)):
-            out[s.id] = parent[1] and s.kind != "learning"
+                and (_ACTION_TITLE.search(s.title) or names_level):
+            out[s.id] = parent[1] and (s.kind != "learning" or names_level)  # "### Learning for partners" too
             continue
         parent = None
         if s.kind == "action_plan" or (_ACTION_TITLE.search(s.title) and s.kind not in _NOT_ACTION_KINDS):
@@ -70,6 +76,10 @@ def action_sections(review: Review) -> dict[str, bool]:
 
 
 ROLE_PRIORITY = ("owner", "deadline", "measure", "level", "status", "action")
+# A header that names only the action, whatever its brackets add: "Action (owner, date)", "Action(s)", "Action taken".
+_ACTION_HEADER = re.compile(r"(?:agreed |smart |recommended |specific )?(?:actions?|recommendations?)"
+                            r"(?: (?:already )?taken| required| agreed)?", re.I)
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _ACTION_COLUMNS = (re.compile(r"(?:agreed |smart |recommended )?recommendations?\b", re.I),
                    re.compile(r"(?:agreed |smart |recommended )?actions?\b", re.I))
 
@@ -83,8 +93,9 @@ def column_roles(headers: dict[int, str]) -> dict[str, int]:
     """Which column holds the action, owner, deadline, measure and level ("Action owner" is the owner)."""
     roles: dict[str, int] = {}
     for col, text in sorted(headers.items()):
-        role = next((r for r in ROLE_PRIORITY if _HEADERS[r].search(text)
-                     and (r != "level" or _HEADERS[r].fullmatch(text.strip()))), None)
+        role = "action" if _ACTION_HEADER.fullmatch(_PARENTHESES.sub("", text).strip(" :")) else next(
+            (r for r in ROLE_PRIORITY if _HEADERS[r].search(text) and (r != "level" or _HEADERS[r].fullmatch(text.strip()))),
+            None)
         if role == "action" and "action" in roles and _action_rank(text) > _action_rank(headers[roles["action"]]):
             roles["action"] = col  # "Learning point | Recommendation | Action": the Action column wins
         elif role is not None:
@@ -119,8 +130,8 @@ def _table_rows(review: Review, sections: dict[str, bool]) -> list[_Row]:
 
 
 def _plan_monitoring(text: str) -> bool:
-    """A closing line that only says how the plan as a whole will be monitored is not an action."""
-    return bool(lexicon()["actions"]["plan_monitoring"].search(text))
+    """A closing line that only says how the plan as a whole will be monitored is not an action (numbered or not)."""
+    return bool(lexicon()["actions"]["plan_monitoring"].search(_NUMBER_PREFIX.sub("", text)))
 
 
 _LEARNING_INTRO = re.compile(r"\b(?:learning|lessons?)\b", re.I)
@@ -146,18 +157,41 @@ def _learning_lists(review: Review, sections: dict[str, bool]) -> set[int]:
     return out
 
 
+def _labelled(block: Block, pure: bool) -> bool:
+    """A paragraph labelled as an action ("Action 3 –", "Recommendation 2:") anywhere in the plan, or numbered
+    ("9.3 The Head of PDU will ...") in a pure action plan, whose numbered paragraphs are its actions."""
+    return block.kind == "paragraph" and bool(_ACTION_LABEL.match(block.text) or (pure and _NUMBERED.match(block.text)))
+
+
+def _with_sub_points(review: Review, found: list[_Row]) -> None:
+    """Lettered sub-points ("(a) ...", "b)") after a labelled action paragraph belong to that action."""
+    by_index = {r.action.index: r for r in found}
+    current: _Row | None = None
+    for b in review.blocks:
+        if b.index in by_index:
+            current = by_index[b.index] if _labelled(b, True) else None
+        elif current is not None and b.kind in ("paragraph", "list_item") and _SUB_POINT.match(b.text):
+            current.detail = f"{current.detail} {b.text}".strip()
+        elif b.kind != "heading":
+            current = None
+
+
 def extract_actions(review: Review) -> list[_Row]:
-    """Table rows; then list items of the action plan outside tables (and, with no table, its paragraphs). In a
-    combined learning and action section only table rows and list items count: its paragraphs are learning."""
+    """Table rows; then list items of the action plan outside tables (and, with no table, its paragraphs); and
+    paragraphs labelled as actions ("Action 3 –"), with their lettered sub-points. In a combined learning and action
+    section only table rows, list items and labelled paragraphs count: its other paragraphs are learning."""
     sections = action_sections(review)
     rows = _table_rows(review, sections)
     learning_lists = _learning_lists(review, sections)
     texts = [b for b in review.blocks if b.section in sections and b.cell is None
-             and (b.kind == "list_item" or (b.kind == "paragraph" and sections[b.section] and not rows))
-             and len(b.text.split()) >= MIN_ACTION_WORDS and b.index not in learning_lists]
-    if rows:  # beside a table, only a pure action plan's list items are actions
-        texts = [b for b in texts if sections[b.section]]
+             and (b.kind == "list_item" or (b.kind == "paragraph" and sections[b.section] and not rows)
+                  or _labelled(b, sections[b.section]))
+             and len(b.text.split()) >= MIN_ACTION_WORDS and b.index not in learning_lists
+             and not _SUB_POINT.match(b.text)]
+    if rows:  # beside a table, only a pure action plan's list items and labelled paragraphs are actions
+        texts = [b for b in texts if sections[b.section] or _labelled(b, False)]
     found = rows + [_Row(b, {}) for b in texts]
+    _with_sub_points(review, found)
     found.sort(key=lambda r: r.action.index)
     titles = {s.id: s.title for s in review.sections}
     for r in found:
@@ -243,7 +277,7 @@ def level_decision(text: str, cells: dict[str, str], heading: str = "") -> tuple
         return "multi_agency", "partner work"
     if cues["national"].search(core):
         return "national", "text"
-    if cues["region"].search(core):
+    if cues["region"].search(cues["regional_provision"].sub("", core)):
         return "region", "text"
     if owner == "multi_agency":
         return owner, "partner owner"
@@ -306,14 +340,15 @@ def _specific(text: str) -> bool:
 
 def check_action(row: _Row) -> ActionCheck:
     cues = lexicon()["actions"]
-    text = row.action.text
+    text = f"{row.action.text} {row.detail}".strip()
     owner_cell, deadline_cell, measure_cell, status_cell = (row.cells.get(k, "") for k in
                                                             ("owner", "deadline", "measure", "status"))
     return ActionCheck(
-        text=text, location=block_location(row.action, 0, len(text)),
+        text=row.action.text, location=block_location(row.action, 0, len(row.action.text)),
         specific=_specific(text),
         owner=(bool(owner_cell) and not _EMPTY.match(owner_cell)) or bool(cues["owner"].search(text)),
-        deadline=bool(cues["deadline"].search(deadline_cell or text) or cues["deadline"].search(status_cell)),
+        deadline=bool(cues["deadline"].search(deadline_cell or text) or cues["deadline"].search(status_cell)
+                      or cues["deadline_timescale"].search(deadline_cell)),
         measure=_has_measure(measure_cell, text),
         level=action_level(text, row.cells, row.heading),
     )

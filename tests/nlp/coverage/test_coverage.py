@@ -147,6 +147,11 @@ def test_hindsight_wording_is_flagged(nlp: Language, model: PassageModel) -> Non
         ({0: "Learning point", 1: "Recommendation", 2: "Action", 3: "Owner"}, {"action": 2, "owner": 3}),
         ({0: "Ref", 1: "Action taken", 2: "Owner", 3: "Completed", 4: "Evidence"},
          {"action": 1, "owner": 2, "deadline": 3, "measure": 4}),
+        # a header that names the action wins over the owner and date it also mentions; "Action owner" is the owner
+        ({0: "No.", 1: "Level", 2: "Action (owner, date)", 3: "Evidence of impact", 4: "Status"},
+         {"level": 1, "action": 2, "measure": 3, "status": 4}),
+        ({0: "Area for improvement", 1: "What we will do", 2: "Who", 3: "When", 4: "How we will measure it"},
+         {"action": 1, "owner": 2, "deadline": 3, "measure": 4}),
     ],
 )
 def test_action_table_columns(headers: dict[int, str], expected: dict[str, int]) -> None:
@@ -633,3 +638,61 @@ The practitioner should request police checks at the start of every licence.
     coverage, _ = _run(nlp, model, owned.replace("at the start of every licence.", "at the start of every licence. "
                                                  "SPOs need to check in supervision that the checks were made."))
     assert coverage.learning.levels["manager"].present
+
+
+FACTORS = """# Review
+
+## Analysis of practice
+
+The PP completed domestic abuse checks quickly when Mr L disclosed the new relationship, which was good practice.
+The plan focused on finding him accommodation because his housing was unstable, which was the right priority.
+His induction appointment was thorough because the PSO explained every condition of the licence.
+"""
+
+
+def test_systemic_factors_are_about_the_system_not_case_events(nlp: Language, model: PassageModel) -> None:
+    coverage, _ = _run(nlp, model, FACTORS)
+    factors = coverage.overall_judgements.systemic_factors
+    assert not any(factors[f].present for f in ("information_sharing", "specialist_services", "training_experience"))
+    systemic = FACTORS.replace(
+        "which was good practice.", "but the information was not shared with the police because no agreement "
+        "required it.").replace(
+        "which was the right priority.", "but there was a long waiting list for mental health services, which "
+        "delayed treatment.").replace(
+        "because the PSO explained", "but the PSO was newly qualified and had not been trained to explain")
+    coverage, _ = _run(nlp, model, systemic)
+    factors = coverage.overall_judgements.systemic_factors
+    assert all(factors[f].present for f in ("information_sharing", "specialist_services", "training_experience"))
+
+
+LABELLED = """# Review
+
+## Recommendations
+
+The review found three areas for improvement, set out below.
+
+Recommendation 1 – Strengthen management oversight of cases where risk is escalating. Lead: SPOs, Harbourne Central team. Target date: by the next quarterly performance meeting.
+
+(a) SPOs will record an oversight entry on every flagged case within five working days.
+
+(b) Measure: the Head of PDU will dip sample ten flagged cases each quarter; the sample should show an entry in all ten.
+
+Recommendation 2 – The Business Manager will make sure every practitioner in the PDU completes the regional domestic abuse course by end Sept 2025.
+
+8.1 Progress against every recommendation will be reported to the quality board each quarter.
+
+## Next steps
+
+10.1 The SPO will take a fresh look at the risk assessment with the practitioner in supervision within 6 weeks.
+"""
+
+
+def test_labelled_and_numbered_action_paragraphs_with_their_sub_points(nlp: Language, model: PassageModel) -> None:
+    coverage, _ = _run(nlp, model, LABELLED)
+    actions = coverage.learning.actions
+    assert [a.text[:16] for a in actions] == ["Recommendation 1", "Recommendation 2", "10.1 The SPO wil"]
+    first, second, third = actions
+    assert first.measure and first.deadline  # the measure is in sub-point (b); "the next ... meeting" is a date
+    assert first.level == "manager"  # "Harbourne Central team" is a place, not the central team
+    assert second.deadline and second.level == "pdu"  # a regional course the PDU's staff attend is not regional change
+    assert third.specific  # "a fresh look at" is not the vague "look at"
