@@ -84,7 +84,8 @@ def main() -> None:
         parser.error("--errors is for the tune split: the holdout writers' errors are not read")
     result = score(args.split, args.errors, set(args.writers.split(",")) if args.writers else None)
     print(f"machine: {platform.machine()} python={platform.python_version()} date={time.strftime('%Y-%m-%d')}")
-    print(f"split {args.split}{' (' + args.writers + ')' if args.writers else ''}: {result['plans']} plans, {result['gold_actions']} gold actions; "
+    label = f"{args.split} ({args.writers})" if args.writers else args.split
+    print(f"split {label}: {result['plans']} plans, {result['gold_actions']} gold actions; "
           f"extracted recall {result['matched'] / result['gold_actions']:.3f}, "
           f"precision {result['matched'] / max(1, result['found']):.3f}")
     for element, prf in result["smart"].items():

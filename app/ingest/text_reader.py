@@ -90,7 +90,7 @@ def _chunk_blocks(chunk: list[str], tables: int) -> tuple[list[RawBlock], int]:
         if (m := _ATX.match(stripped)):
             blocks.append(RawBlock("heading", m.group(2), level=len(m.group(1))))
         elif _LIST.match(line) and (len(chunk) > 1 or blocks or _BULLET.match(line)):  # "1. Scope" alone is a heading
-            blocks.append(RawBlock("list_item", stripped))
+            blocks.append(RawBlock("list_item", _LIST.sub("", stripped, count=1)))
         elif blocks and blocks[-1].kind in ("paragraph", "list_item"):
             blocks[-1].text = f"{blocks[-1].text} {stripped}"
         else:

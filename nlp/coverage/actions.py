@@ -19,14 +19,17 @@ from nlp.types import ActionCheck, Block, Presence, Review
 
 LEVEL_ORDER = ("national", "region", "multi_agency", "pdu", "manager", "practitioner")
 MIN_ACTION_WORDS = 4
-MIN_SPECIFIC_WORDS = 6
+MIN_SPECIFIC_WORDS = 5
 MIN_SHARED_WORDS = 2
 _EMPTY = re.compile(r"^\s*(?:-|–|n/?a|tbc|tba|none|ongoing)?\s*$", re.I)
 _HEADERS = {
-    "action": re.compile(r"action|recommendation|what will|what (?:we|you) will do|learning point|activity", re.I),
-    "owner": re.compile(r"owner|lead|responsib|who", re.I),
-    "deadline": re.compile(r"^\s*by\s*$|timescale|deadline|date|by when|target|when|due|^\s*completed?\s*$", re.I),
-    "measure": re.compile(r"measure|success|outcome|evidence|impact|how will|how (?:we|you) will|will know", re.I),
+    "action": re.compile(r"action|recommendation|what will|what (?:we|you) will do|^\s*response\s*$|learning point|"
+                         r"activity", re.I),
+    "owner": re.compile(r"owner|lead|responsib|who|accountable", re.I),
+    "deadline": re.compile(r"^\s*by\s*$|timescale|deadline|date|by when|target|when|due|"
+                           r"^\s*complet(?:e|ed|ion)(?: by)?\s*$", re.I),
+    "measure": re.compile(r"measure|success|outcome|evidence|impact|how will|how (?:we|you) will|will know|assur|"
+                          r"^\s*checks?\s*$", re.I),
     "level": re.compile(r"(?:(?:learning|action|organisational|system) )?level(?: of (?:learning|action|change))?",
                         re.I),
     "status": re.compile(r"status|progress|\bRAG\b", re.I),
@@ -47,7 +50,8 @@ _ACTION_LABEL = re.compile(r"^\s*(?:actions?|recommendations?|rec\.?)\s*\d+[a-z]
 _NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+\S")
 _NUMBER_PREFIX = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
 _SUB_POINT = re.compile(r"^\s*\(?(?:[a-h]|i{1,3}|iv|v)\)\s+\S")
-_ACTION_TITLE = re.compile(r"\b(?:actions?|recommendations?)\b", re.I)
+_ACTION_TITLE = re.compile(r"\b(?:actions?|recommendations?|improvement plan)\b", re.I)
+_NOT_PLAN_PARTS = frozenset({"glossary", "victim_summary", "chronology", "introduction", "case_summary"})
 _NOT_ACTION_KINDS = frozenset({"analysis_of_practice", "chronology", "case_summary", "victim_summary", "introduction"})
 
 
@@ -59,13 +63,15 @@ def _names_level(title: str) -> bool:
 def action_sections(review: Review) -> dict[str, bool]:
     """Sections that hold the action plan, each with whether it is a pure action plan (False: a combined
     "Learning and action plan" or a "Recommendations" section, whose paragraphs are learning). A sub-section of
-    an action plan headed by a level ("### Region", "### Partnership", "### Actions for the PDU") belongs to it."""
+    an action plan headed by a level ("### Region", "### Partnership", "### Actions for the PDU") belongs to it, and
+    any sub-section of a pure action plan ("### Risk assessment" as a theme) but a glossary or summary."""
     out: dict[str, bool] = {}
     parent: tuple[int, bool] | None = None
     for s in review.sections:
         names_level = bool(_level(s.title) or _names_level(s.title))
-        if parent is not None and s.level > parent[0] and s.kind in ("other", "learning", "action_plan") \
-                and (_ACTION_TITLE.search(s.title) or names_level):
+        if parent is not None and s.level > parent[0] and (
+                (parent[1] and s.kind not in _NOT_PLAN_PARTS)  # "### Risk assessment" under a pure plan: a theme
+                or (s.kind in ("other", "learning", "action_plan") and (_ACTION_TITLE.search(s.title) or names_level))):
             out[s.id] = parent[1] and (s.kind != "learning" or names_level)  # "### Learning for partners" too
             continue
         parent = None
@@ -94,8 +100,8 @@ def column_roles(headers: dict[int, str]) -> dict[str, int]:
     roles: dict[str, int] = {}
     for col, text in sorted(headers.items()):
         role = "action" if _ACTION_HEADER.fullmatch(_PARENTHESES.sub("", text).strip(" :")) else next(
-            (r for r in ROLE_PRIORITY if _HEADERS[r].search(text) and (r != "level" or _HEADERS[r].fullmatch(text.strip()))),
-            None)
+            (r for r in ROLE_PRIORITY
+             if _HEADERS[r].search(text) and (r != "level" or _HEADERS[r].fullmatch(text.strip()))), None)
         if role == "action" and "action" in roles and _action_rank(text) > _action_rank(headers[roles["action"]]):
             roles["action"] = col  # "Learning point | Recommendation | Action": the Action column wins
         elif role is not None:
@@ -157,6 +163,30 @@ def _learning_lists(review: Review, sections: dict[str, bool]) -> set[int]:
     return out
 
 
+_DASH = re.compile(r"\s+[–—-]\s+|\s+/\s+")
+MAX_FIELD_WORDS = 6
+
+
+def dash_fields(text: str) -> tuple[str, dict[str, str]]:
+    """"Refresh the checks guidance – HoPDU – Jun 25": the action, then its owner and date after dashes or slashes.
+    A trailing part counts only when short and read as a date, a timescale word ("ongoing") or a role."""
+    parts = _DASH.split(text.strip().rstrip("."))
+    fields: dict[str, str] = {}
+    actions, levels = lexicon()["actions"], lexicon()["action_levels"]
+    while len(parts) > 1 and len(parts[-1].split()) <= MAX_FIELD_WORDS:
+        part = parts[-1]
+        if "deadline" not in fields and (actions["deadline"].search(part) or actions["deadline_timescale"].search(part)
+                                         or _EMPTY.match(part)):
+            fields["deadline"] = part
+        elif "owner" not in fields and (actions["owner"].search(part) or owner_level(part) is not None
+                                        or levels["partner"].search(part)):
+            fields["owner"] = part
+        else:
+            break
+        parts.pop()
+    return (" – ".join(parts), fields) if fields and len(parts[0].split()) >= MIN_ACTION_WORDS else (text, {})
+
+
 def _labelled(block: Block, pure: bool) -> bool:
     """A paragraph labelled as an action ("Action 3 –", "Recommendation 2:") anywhere in the plan, or numbered
     ("9.3 The Head of PDU will ...") in a pure action plan, whose numbered paragraphs are its actions."""
@@ -190,7 +220,7 @@ def extract_actions(review: Review) -> list[_Row]:
              and not _SUB_POINT.match(b.text)]
     if rows:  # beside a table, only a pure action plan's list items and labelled paragraphs are actions
         texts = [b for b in texts if sections[b.section] or _labelled(b, False)]
-    found = rows + [_Row(b, {}) for b in texts]
+    found = rows + [_Row(b, dash_fields(b.text)[1]) for b in texts]
     _with_sub_points(review, found)
     found.sort(key=lambda r: r.action.index)
     titles = {s.id: s.title for s in review.sections}
@@ -325,9 +355,9 @@ def _has_measure(cell: str, text: str) -> bool:
 
 
 def without_fields(text: str) -> str:
-    """The action without its inline "Owner:"/"By:"/"Measure:" fields."""
+    """The action without its inline "Owner:"/"By:"/"Measure:" fields or its owner and date after dashes."""
     fields = [m for m in lexicon()["action_levels"]["inline_field"].finditer(text) if m.start() > 0]
-    return text[:fields[0].start()] if fields else text
+    return dash_fields(text[:fields[0].start()] if fields else text)[0]
 
 
 def _specific(text: str) -> bool:
@@ -335,7 +365,9 @@ def _specific(text: str) -> bool:
     every case is discussed", does not make it vague)."""
     action = without_fields(text)
     vague = lexicon()["actions"]["vague"]
-    return len(action.split()) >= MIN_SPECIFIC_WORDS and not vague.search(_PURPOSE.split(action, maxsplit=1)[0])
+    main = _PURPOSE.split(action, maxsplit=1)[0]
+    return len(action.split()) >= MIN_SPECIFIC_WORDS and not vague.search(main) \
+        and not lexicon()["actions"]["vague_start"].search(main)
 
 
 def check_action(row: _Row) -> ActionCheck:

@@ -33,7 +33,7 @@ def test_markdown_headings_lists_and_tables() -> None:
         ("heading", "SFO review: Mr K"), ("heading", "Chronology"),
         ("table_cell", "Date"), ("table_cell", "Event"), ("table_cell", "01/02/2026"), ("table_cell", "Released."),
         ("heading", "Analysis of practice"), ("paragraph", "The plan was weak because it was rushed."),
-        ("list_item", "- First point"), ("list_item", "- Second point"),
+        ("list_item", "First point"), ("list_item", "Second point"),
     ]
     assert [s.kind for s in review.sections] == ["other", "chronology", "analysis_of_practice"]
 

@@ -8,7 +8,15 @@ from spacy.language import Language
 from app.ingest import read_bytes
 from app.settings import Settings
 from nlp.coverage import review_coverage
-from nlp.coverage.actions import column_roles, level_decision, level_text, measure_clause, named_level, owner_level
+from nlp.coverage.actions import (
+    column_roles,
+    dash_fields,
+    level_decision,
+    level_text,
+    measure_clause,
+    named_level,
+    owner_level,
+)
 from nlp.coverage.practice import recommendation_only, stage_text
 from nlp.passages import PassageModel, label_review, load_passage_model
 from nlp.sentences import parse_blocks
@@ -152,6 +160,10 @@ def test_hindsight_wording_is_flagged(nlp: Language, model: PassageModel) -> Non
          {"level": 1, "action": 2, "measure": 3, "status": 4}),
         ({0: "Area for improvement", 1: "What we will do", 2: "Who", 3: "When", 4: "How we will measure it"},
          {"action": 1, "owner": 2, "deadline": 3, "measure": 4}),
+        ({0: "Issue", 1: "Response", 2: "Accountable", 3: "Completion", 4: "Assurance"},
+         {"action": 1, "owner": 2, "deadline": 3, "measure": 4}),
+        ({0: "Partner", 1: "Action", 2: "Lead", 3: "Timescale", 4: "Check"},
+         {"action": 1, "owner": 2, "deadline": 3, "measure": 4}),
     ],
 )
 def test_action_table_columns(headers: dict[int, str], expected: dict[str, int]) -> None:
@@ -187,7 +199,7 @@ STATUS = """# Review
 def test_recommendations_under_level_sub_headings_and_a_status_column(nlp: Language, model: PassageModel) -> None:
     coverage, _ = _run(nlp, model, RECOMMENDATIONS)
     actions = coverage.learning.actions
-    assert [a.text.lstrip("- ")[:20] for a in actions] == ["The PSO to complete ", "Share learning with "]
+    assert [a.text[:20] for a in actions] == ["The PSO to complete ", "Share learning with "]
     assert [a.level for a in actions] == ["practitioner", "multi_agency"]
     coverage, _ = _run(nlp, model, STATUS)
     assert [a.deadline for a in coverage.learning.actions] == [True, False]  # "Completed January 2025" is a date
@@ -696,3 +708,35 @@ def test_labelled_and_numbered_action_paragraphs_with_their_sub_points(nlp: Lang
     assert first.level == "manager"  # "Harbourne Central team" is a place, not the central team
     assert second.deadline and second.level == "pdu"  # a regional course the PDU's staff attend is not regional change
     assert third.specific  # "a fresh look at" is not the vague "look at"
+
+
+THEMES = """# Review
+
+## Learning and improvement plan
+
+The review found that risk was not reviewed when circumstances changed.
+
+- SPO to check in monthly supervision that every licence case has a recorded risk review – SPO – July 2025
+
+### Working with the police
+
+- Improve communication with police – HoPDU – ongoing
+- Add polygraph disclosures as a standing item on the MAPPA Level 2 agenda – MAPPA Co-ord – Q2
+- Quarterly audit of approved premises sign-in against curfew logs; target no unexplained absences – AP manager – Q3
+"""
+
+
+def test_dash_fields_theme_sub_headings_and_an_improvement_plan(nlp: Language, model: PassageModel) -> None:
+    coverage, _ = _run(nlp, model, THEMES)
+    actions = coverage.learning.actions
+    assert len(actions) == 4
+    assert all(a.owner for a in actions)  # the role after the dashes
+    assert [a.deadline for a in actions] == [True, False, True, True]  # "ongoing" is no date
+    assert [a.specific for a in actions] == [True, False, True, True]  # "Improve communication" is an aim
+    assert [a.measure for a in actions] == [True, False, False, True]  # "check ... that every"; "target no"
+    assert actions[2].level == "multi_agency"  # the MAPPA agenda, owned by the MAPPA coordinator
+
+
+def test_dash_fields_need_a_role_or_a_date() -> None:
+    assert dash_fields("Refresh the checks guidance – HoPDU – Jun 25")[1] == {"owner": "HoPDU", "deadline": "Jun 25"}
+    assert dash_fields("Agree a protocol with the police – this was raised at MAPPA twice")[1] == {}
