@@ -34,6 +34,7 @@ bench: $(STAMP)
 # Retrain the shipped models from the corpus (fixed seeds).
 train: $(STAMP)
 	$(BIN)/sfo-prescreen train passages
+	$(BIN)/sfo-prescreen train measures
 	$(BIN)/sfo-prescreen train ratings
 
 # Rebuild corpus/reviews and corpus/reviews_pdf from corpus/src (fails if a gold text is not found).

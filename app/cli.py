@@ -233,6 +233,28 @@ def train_passages_command(
                      f"hard cases {meta['test_hard_cases']['macro_f1']:.3f}; written to {out or settings.models_dir}\n")
 
 
+@train_app.command("measures")
+def train_measures_command(
+    corpus: Annotated[Path, typer.Option(help="Corpus folder (reviews/, action_plans/).")] = Path("corpus"),
+    out: Annotated[Path | None, typer.Option(help="Where to write the model (default: the models folder).")] = None,
+) -> None:
+    """Train the measure-of-success classifier that backs up the measure cues; writes the skops file and card."""
+    from app.train.measures import train_measures
+
+    settings = get_settings()
+    if not (corpus / "splits.json").is_file() or not (corpus / "action_plans" / "splits.json").is_file():
+        _fail(f"{corpus} has no splits.json or action_plans/splits.json: point --corpus at a corpus folder")
+    try:
+        meta = train_measures(corpus, out or settings.models_dir)
+    except PrescreenError as exc:
+        _fail(exc.message)
+        return
+    held = meta["holdout_plans"]
+    sys.stdout.write(f"measure model {meta['version']}: threshold {meta['threshold']}; holdout plans F1 "
+                     f"{held['cues']['f1']:.3f} (cues) -> {held['cues_or_model']['f1']:.3f}; "
+                     f"written to {out or settings.models_dir}\n")
+
+
 @train_app.command("ratings")
 def train_ratings_command(
     corpus: Annotated[Path, typer.Option(help="Folder of rated reviews with gold files.")] = Path("corpus"),

@@ -21,6 +21,7 @@ from nlp.identity import identity_details, identity_findings
 from nlp.identity import warm_up as warm_identity
 from nlp.jargon import jargon_findings
 from nlp.language import language_findings, lexicon
+from nlp.measure_model import MeasureModel, MeasureModelError, load_measure_model
 from nlp.passages import (
     LabelledSentence,
     PassageModel,
@@ -91,6 +92,7 @@ class Engine:
     glossary: Glossary
     passages: PassageModel
     ratings: RatingModel | None
+    measures: MeasureModel
 
 
 @lru_cache(maxsize=4)
@@ -98,8 +100,9 @@ def _engine(spacy_model: str, glossary_file: Path | None, models_dir: Path, with
     try:
         nlp = load_pipeline(spacy_model)
         passages = load_passage_model(models_dir)
+        measures = load_measure_model(models_dir)
         ratings = load_rating_model(models_dir) if with_ratings else None
-    except (PipelineUnavailable, PassageModelError, RatingModelError) as exc:
+    except (PipelineUnavailable, PassageModelError, MeasureModelError, RatingModelError) as exc:
         raise ModelError(str(exc)) from None
     try:
         glossary = load_glossary(glossary_file)
@@ -107,7 +110,7 @@ def _engine(spacy_model: str, glossary_file: Path | None, models_dir: Path, with
         raise ConfigError(str(exc)) from None
     warm_identity()
     lexicon()
-    return Engine(nlp, glossary, passages, ratings)
+    return Engine(nlp, glossary, passages, ratings, measures)
 
 
 def load_engine(settings: Settings, with_ratings: bool = True) -> Engine:
@@ -144,7 +147,7 @@ def analyse(review: Review, engine: Engine, config: ChecksConfig) -> Analysis:
     allowed = frozenset(config.terms.allowed)
     thresholds = config.readability_thresholds()
     labelled = label_review(engine.passages, review, parsed)
-    coverage, coverage_found = review_coverage(review, labelled, config.coverage.chronology_gap_days)
+    coverage, coverage_found = review_coverage(review, labelled, config.coverage.chronology_gap_days, engine.measures)
     findings = config.apply([
         *structure_findings(review),
         *acronym_findings(review, parsed_all, engine.glossary, allowed),
@@ -172,7 +175,8 @@ def _ratings(analysis: Analysis, engine: Engine) -> Ratings:
 
 def screen_review(review: Review, engine: Engine, config: ChecksConfig) -> Screening:
     analysis = analyse(review, engine, config)
-    models = {"spacy": _pipeline_name(engine.nlp), "passages": engine.passages.meta.version}
+    models = {"spacy": _pipeline_name(engine.nlp), "passages": engine.passages.meta.version,
+              "measures": engine.measures.meta.version}
     if engine.ratings is not None:
         models["ratings"] = engine.ratings.meta.version
     return Screening(

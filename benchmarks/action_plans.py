@@ -3,7 +3,7 @@
 Each `corpus/action_plans/apNN.md` (a learning section and an action plan) is rendered to DOCX the way the
 corpus is, read back as a user's upload would be, and its actions compared with `apNN.json`.
 
-Run: python benchmarks/action_plans.py [--split tune|holdout|all] [--errors]
+Run: python benchmarks/action_plans.py [--split tune|holdout|all] [--writers w5,w6] [--cues-only] [--errors]
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ from app.corpus.source import parse_source  # noqa: E402
 from app.evaluate_coverage import SMART, match_actions  # noqa: E402
 from app.ingest import read_bytes  # noqa: E402
 from app.metrics import PRF  # noqa: E402
-from nlp.coverage.actions import check_action, extract_actions  # noqa: E402
+from app.settings import Settings  # noqa: E402
+from nlp.coverage.actions import MeasureJudge, check_action, extract_actions  # noqa: E402
+from nlp.measure_model import load_measure_model  # noqa: E402
 
 PLANS = ROOT / "corpus/action_plans"
 
@@ -42,13 +44,14 @@ def plans(split: str, only: set[str] | None = None) -> list[tuple[dict[str, Any]
     return out
 
 
-def score(split: str, show_errors: bool, only: set[str] | None = None) -> dict[str, Any]:
+def score(split: str, show_errors: bool, only: set[str] | None = None,
+          judge: MeasureJudge | None = None) -> dict[str, Any]:
     counts = {e: [0, 0, 0] for e in SMART}
     level_agree = matched = n_gold = n_found = 0
     errors = []
     for gold, md in plans(split, only):
         review = read_bytes(render_docx(parse_source(md), Layout()), f"{gold['id']}.docx")
-        checks = [check_action(row) for row in extract_actions(review)]
+        checks = [check_action(row, judge) for row in extract_actions(review)]
         pairs = match_actions(gold["actions"], checks)
         n_gold += len(gold["actions"])
         n_found += len(checks)
@@ -79,10 +82,12 @@ def main() -> None:
     parser.add_argument("--split", default="all", choices=("tune", "holdout", "all"))
     parser.add_argument("--errors", action="store_true", help="list each disagreement (tune split only)")
     parser.add_argument("--writers", help="only these writers of the split, comma-separated (e.g. w5,w6)")
+    parser.add_argument("--cues-only", action="store_true", help="the measure cues without the measure model")
     args = parser.parse_args()
     if args.errors and args.split != "tune":
         parser.error("--errors is for the tune split: the holdout writers' errors are not read")
-    result = score(args.split, args.errors, set(args.writers.split(",")) if args.writers else None)
+    judge = None if args.cues_only else load_measure_model(Settings().models_dir)
+    result = score(args.split, args.errors, set(args.writers.split(",")) if args.writers else None, judge)
     print(f"machine: {platform.machine()} python={platform.python_version()} date={time.strftime('%Y-%m-%d')}")
     label = f"{args.split} ({args.writers})" if args.writers else args.split
     print(f"split {label}: {result['plans']} plans, {result['gold_actions']} gold actions; "

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from nlp.checks import spec
 from nlp.coverage.actions import (
+    MeasureJudge,
     action_taken,
     check_action,
     extract_actions,
@@ -53,13 +54,13 @@ LEVEL_NAMES = {"practitioner": "practitioner", "manager": "manager", "pdu": "pro
 MAX_NO_ACTION_FINDINGS = 5
 
 
-def review_coverage(review: Review, labelled: Sequence[LabelledSentence],
-                    gap_days: int = DEFAULT_GAP_DAYS) -> tuple[Coverage, list[Finding]]:
+def review_coverage(review: Review, labelled: Sequence[LabelledSentence], gap_days: int = DEFAULT_GAP_DAYS,
+                    measures: MeasureJudge | None = None) -> tuple[Coverage, list[Finding]]:
     stages, themes = stages_and_themes(labelled, review)
     unexplored = diversity_unexplored(labelled, review)
     entries = chronology_entries(review)
     disorder, long_gaps, missing = out_of_order(entries), gaps(entries, gap_days), missing_events(review, entries)
-    actions = tuple(check_action(row) for row in extract_actions(review))
+    actions = tuple(check_action(row, measures) for row in extract_actions(review))
     orphans = learning_without_action(labelled, review, actions)
     coverage = Coverage(
         analysis_of_practice=AnalysisCoverage(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from nlp.coverage.lexicon import lexicon
 from nlp.coverage.practice import MAX_EVIDENCE
@@ -370,7 +371,13 @@ def _specific(text: str) -> bool:
         and not lexicon()["actions"]["vague_start"].search(main)
 
 
-def check_action(row: _Row) -> ActionCheck:
+class MeasureJudge(Protocol):
+    """A second opinion on the measure of success where the cues find none (nlp.measure_model)."""
+
+    def finds_measure(self, measure_cell: str, action: str, detail: str = "") -> bool: ...
+
+
+def check_action(row: _Row, judge: MeasureJudge | None = None) -> ActionCheck:
     cues = lexicon()["actions"]
     text = f"{row.action.text} {row.detail}".strip()
     owner_cell, deadline_cell, measure_cell, status_cell = (row.cells.get(k, "") for k in
@@ -381,7 +388,8 @@ def check_action(row: _Row) -> ActionCheck:
         owner=(bool(owner_cell) and not _EMPTY.match(owner_cell)) or bool(cues["owner"].search(text)),
         deadline=bool(cues["deadline"].search(deadline_cell or text) or cues["deadline"].search(status_cell)
                       or cues["deadline_timescale"].search(deadline_cell)),
-        measure=_has_measure(measure_cell, text),
+        measure=_has_measure(measure_cell, text)
+        or (judge is not None and judge.finds_measure(measure_cell, row.action.text, row.detail)),
         level=action_level(text, row.cells, row.heading),
     )
 

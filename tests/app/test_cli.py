@@ -149,3 +149,13 @@ def test_user_glossary_setting_supplies_suggestions(tmp_path: Path) -> None:
                           capture_output=True, text=True, env=env, timeout=120)
     finding = next(f for f in json.loads(proc.stdout)["findings"] if f["text"] == "ZQXW")
     assert finding["suggestion"].startswith("Zonal Quality Working group (ZQXW)")
+
+
+def test_training_the_measure_model_on_a_corpus_without_actions_says_so(tmp_path: Path) -> None:
+    (tmp_path / "action_plans").mkdir()
+    (tmp_path / "splits.json").write_text(json.dumps({"train": {"reviews": []}, "dev": {"reviews": []},
+                                                      "test": {"reviews": []}}), encoding="utf-8")
+    (tmp_path / "action_plans" / "splits.json").write_text(json.dumps({"tune": [], "holdout": []}), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["train", "measures", "--corpus", str(tmp_path), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2 and "too few gold actions" in result.output
+    assert not (tmp_path / "m").exists()
