@@ -404,6 +404,9 @@ def test_stage_analysis_must_be_about_the_stage(nlp: Language, model: PassageMod
         ("Add partner contact details to the case transfer template.", {"owner": "SPO"}, "", ("pdu", "text")),
         ("Remind duty officers to read the case record before seeing people.", {"owner": "SPO"}, "",
          ("practitioner", "practitioner acts")),
+        # the court team is a PDU team; a regional SFO team owns regional learning
+        ("Court team to request domestic abuse checks before sentence.", {}, "", ("pdu", "text")),
+        ("Share the learning from this review.", {"owner": "SFO Unit"}, "", ("region", "owner")),
         # an SPO checking that the action happened is its measure, not its level
         ("The PP will complete the training by 30 June, and the SPO will check this has happened.", {}, "",
          ("practitioner", "practitioner acts")),
