@@ -19,7 +19,7 @@ MODEL_FILE = "measure.skops"
 META_FILE = "measure.meta.json"
 
 
-class MeasureModelError(RuntimeError):
+class MeasureModelError(ModelFileError):
     """The measure model is missing, unreadable or not what this version expects."""
 
 
@@ -53,9 +53,6 @@ class MeasureModel:
 
 
 def load_measure_model(models_dir: Path) -> MeasureModel:
-    try:
-        pipeline, meta = load_artefact(models_dir / MODEL_FILE, models_dir / META_FILE, MeasureMeta,
-                                       "measure model", "sfo-prescreen train measures")
-    except ModelFileError as exc:
-        raise MeasureModelError(str(exc)) from None
+    pipeline, meta = load_artefact(models_dir / MODEL_FILE, models_dir / META_FILE, MeasureMeta, "measure model",
+                                   "sfo-prescreen train measures", MeasureModelError)
     return MeasureModel(pipeline, meta)

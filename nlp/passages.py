@@ -28,7 +28,7 @@ META_FILE = "passages.meta.json"
 ANALYSED_KINDS: frozenset[SectionKind] = frozenset({"analysis_of_practice", "overall_judgements"})
 
 
-class PassageModelError(RuntimeError):
+class PassageModelError(ModelFileError):
     """The passage model is missing, unreadable or not what this version expects."""
 
 
@@ -82,11 +82,8 @@ class PassageModel:
 
 def load_passage_model(models_dir: Path) -> PassageModel:
     """Load models_dir/passages.skops after checking every type it holds is a scikit-learn/numpy one."""
-    try:
-        pipeline, meta = load_artefact(models_dir / MODEL_FILE, models_dir / META_FILE, PassageMeta,
-                                       "passage model", "sfo-prescreen train passages")
-    except ModelFileError as exc:
-        raise PassageModelError(str(exc)) from None
+    pipeline, meta = load_artefact(models_dir / MODEL_FILE, models_dir / META_FILE, PassageMeta, "passage model",
+                                   "sfo-prescreen train passages", PassageModelError)
     return PassageModel(pipeline, meta)
 
 

@@ -42,7 +42,7 @@ MAX_REASONS = 3
 LEARNED = "learned"  # composite_rule of a model with its own composite pipeline
 
 
-class RatingModelError(RuntimeError):
+class RatingModelError(ModelFileError):
     """The ratings model is missing, unreadable or does not match this version's features."""
 
 
@@ -186,11 +186,8 @@ def _where(locations: Sequence[Location]) -> str:
 
 
 def load_rating_model(models_dir: Path) -> RatingModel:
-    try:
-        pipelines, meta = load_artefact(models_dir / MODEL_FILE, models_dir / META_FILE, RatingMeta,
-                                        "ratings model", "sfo-prescreen train ratings")
-    except ModelFileError as exc:
-        raise RatingModelError(str(exc)) from None
+    pipelines, meta = load_artefact(models_dir / MODEL_FILE, models_dir / META_FILE, RatingMeta, "ratings model",
+                                    "sfo-prescreen train ratings", RatingModelError)
     return RatingModel(pipelines, meta)
 
 

@@ -263,6 +263,12 @@ def owner_level(owner: str) -> str | None:
     return None
 
 
+def _split_inline_fields(text: str) -> tuple[str, str]:
+    """The action before its first inline "Owner:"/"Date:"/"Measure:" field, and the fields from there on."""
+    first = next((m for m in lexicon()["action_levels"]["inline_field"].finditer(text) if m.start() > 0), None)
+    return (text[:first.start()], text[first.start():]) if first else (text, "")
+
+
 def level_text(text: str) -> tuple[str, str, str]:
     """Split an action's text into its leading label, the part that says what changes, and an inline owner: the text
     stops at an inline "Owner:"/"Date:"/"Measure:" field, drops later clauses that state a measure, and drops its
@@ -272,12 +278,9 @@ def level_text(text: str) -> tuple[str, str, str]:
     if (m := _LABEL.match(text)) and not cues["inline_field"].fullmatch(m.group(0).strip()):
         label, text = m.group(1), text[m.end():]
     owner = ""
-    fields = [m for m in cues["inline_field"].finditer(text) if m.start() > 0]
-    if fields:
-        rest = text[fields[0].start():]
-        if (o := re.match(r"\s*(?:owners?|leads?)\s*:\s*([^.;]*)", rest, re.I)):
-            owner = o.group(1)
-        text = text[:fields[0].start()]
+    text, rest = _split_inline_fields(text)
+    if (o := re.match(r"\s*(?:owners?|leads?)\s*:\s*([^.;]*)", rest, re.I)):
+        owner = o.group(1)
     measure = lexicon()["actions"]
     parts = _CLAUSES.split(text)
     text = " ".join([parts[0], *(p for p in parts[1:] if not (measure["measure"].search(p)
@@ -357,8 +360,7 @@ def _has_measure(cell: str, text: str) -> bool:
 
 def without_fields(text: str) -> str:
     """The action without its inline "Owner:"/"By:"/"Measure:" fields or its owner and date after dashes."""
-    fields = [m for m in lexicon()["action_levels"]["inline_field"].finditer(text) if m.start() > 0]
-    return dash_fields(text[:fields[0].start()] if fields else text)[0]
+    return dash_fields(_split_inline_fields(text)[0])[0]
 
 
 def _specific(text: str) -> bool:
