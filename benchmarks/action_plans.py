@@ -9,7 +9,6 @@ Run: python benchmarks/action_plans.py [--split tune|holdout|all] [--writers w5,
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import sys
 import time
@@ -19,29 +18,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app.corpus.render import Layout, render_docx  # noqa: E402
-from app.corpus.source import parse_source  # noqa: E402
+from app.corpus.action_plans import plans, split_writers  # noqa: E402
 from app.evaluate_coverage import SMART, match_actions  # noqa: E402
-from app.ingest import read_bytes  # noqa: E402
 from app.metrics import PRF  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from nlp.coverage.actions import MeasureJudge, check_action, extract_actions  # noqa: E402
 from nlp.measure_model import load_measure_model  # noqa: E402
 
-PLANS = ROOT / "corpus/action_plans"
-
-
-def plans(split: str, only: set[str] | None = None) -> list[tuple[dict[str, Any], str]]:
-    splits = json.loads((PLANS / "splits.json").read_text(encoding="utf-8"))
-    writers = set(splits[split]) if split != "all" else {w for ws in splits.values() if isinstance(ws, list)
-                                                         for w in ws}
-    writers = writers & only if only else writers
-    out = []
-    for gold_path in sorted(PLANS.glob("ap*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        if gold["writer"] in writers:
-            out.append((gold, gold_path.with_suffix(".md").read_text(encoding="utf-8")))
-    return out
+CORPUS = ROOT / "corpus"
 
 
 def score(split: str, show_errors: bool, only: set[str] | None = None,
@@ -49,8 +33,9 @@ def score(split: str, show_errors: bool, only: set[str] | None = None,
     counts = {e: [0, 0, 0] for e in SMART}
     level_agree = matched = n_gold = n_found = 0
     errors = []
-    for gold, md in plans(split, only):
-        review = read_bytes(render_docx(parse_source(md), Layout()), f"{gold['id']}.docx")
+    writers = split_writers(CORPUS, split)
+    chosen = plans(CORPUS, writers & only if only else writers)
+    for gold, review in chosen:
         checks = [check_action(row, judge) for row in extract_actions(review)]
         pairs = match_actions(gold["actions"], checks)
         n_gold += len(gold["actions"])
@@ -72,7 +57,7 @@ def score(split: str, show_errors: bool, only: set[str] | None = None,
         errors += [f"{gold['id']} not extracted | {g['text'][:90]}" for g in gold["actions"] if g["text"] not in found]
     if show_errors:
         print("\n".join(errors))
-    return {"plans": len(plans(split, only)), "gold_actions": n_gold, "found": n_found, "matched": matched,
+    return {"plans": len(chosen), "gold_actions": n_gold, "found": n_found, "matched": matched,
             "smart": {e: PRF(tp=c[0], fp=c[1], fn=c[2]).as_dict() for e, c in counts.items()},
             "level_agreement": level_agree / matched if matched else float("nan")}
 

@@ -23,12 +23,11 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_union
 
 from app import __version__
+from app.corpus.action_plans import plans, split_writers
 from app.corpus.gold import load_gold
-from app.corpus.render import Layout, render_docx
-from app.corpus.source import parse_source
 from app.errors import ConfigError
 from app.evaluate_coverage import match_actions
-from app.ingest import read_bytes, read_path
+from app.ingest import read_path
 from app.metrics import PRF
 from nlp.coverage.actions import check_action, extract_actions
 from nlp.measure_model import META_FILE, MODEL_FILE, measure_document
@@ -72,17 +71,8 @@ def corpus_examples(corpus: Path, splits: tuple[str, ...]) -> list[Example]:
 
 
 def plan_examples(corpus: Path, split: str) -> list[Example]:
-    plans = corpus / "action_plans"
-    writers = set(json.loads((plans / "splits.json").read_text(encoding="utf-8"))[split])
-    out: list[Example] = []
-    for path in sorted(plans.glob("ap*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        if gold["writer"] not in writers:
-            continue
-        source = path.with_suffix(".md").read_text(encoding="utf-8")
-        review = read_bytes(render_docx(parse_source(source), Layout()), f"{gold['id']}.docx")
-        out += _examples(review, gold["actions"], gold["writer"], gold["id"])
-    return out
+    return [example for gold, review in plans(corpus, split_writers(corpus, split))
+            for example in _examples(review, gold["actions"], gold["writer"], gold["id"])]
 
 
 def make_pipeline(c: float) -> Pipeline:
@@ -103,12 +93,13 @@ def _prf(predicted: np.ndarray, gold: np.ndarray) -> dict[str, float]:
 def writer_cv(examples: list[Example], c: float) -> np.ndarray:
     """Each example's probability from a model fitted without its writer."""
     writers = np.array([e.writer for e in examples])
+    documents = np.array([e.document for e in examples], dtype=object)
+    gold = np.array([e.gold for e in examples], dtype=bool)
     probability = np.zeros(len(examples))
     for writer in sorted(set(writers)):
         held = writers == writer
-        model = make_pipeline(c).fit([e.document for e, h in zip(examples, held, strict=True) if not h],
-                                     [e.gold for e, h in zip(examples, held, strict=True) if not h])
-        probability[held] = model.predict_proba([e.document for e, h in zip(examples, held, strict=True) if h])[:, 1]
+        model = make_pipeline(c).fit(list(documents[~held]), list(gold[~held]))
+        probability[held] = model.predict_proba(list(documents[held]))[:, 1]
     return probability
 
 
@@ -151,6 +142,10 @@ def _row(name: str, scores: dict[str, float]) -> str:
     return f"| {name} | {scores['precision']:.3f} | {scores['recall']:.3f} | {scores['f1']:.3f} |"
 
 
+def _table(rows: list[tuple[str, dict[str, float]]]) -> list[str]:
+    return ["| | precision | recall | F1 |", "|---|---|---|---|", *(_row(name, scores) for name, scores in rows)]
+
+
 def model_card(meta: dict[str, Any]) -> str:
     best = next(r for r in meta["cv"] if r["C"] == meta["C"] and r["threshold"] == meta["threshold"])
     held, test = meta["holdout_plans"], meta["test_split"]
@@ -179,26 +174,17 @@ def model_card(meta: dict[str, Any]) -> str:
         f"threshold {meta['threshold']}. The cues were written on these same writers, so their cross-validated",
         "figure is optimistic; the held-out figures below are the honest ones.",
         "",
-        "| | precision | recall | F1 |",
-        "|---|---|---|---|",
-        _row("cues alone (in sample)", meta["cv_cues_alone"]),
-        _row("cues or model (one writer out)", best),
+        *_table([("cues alone (in sample)", meta["cv_cues_alone"]), ("cues or model (one writer out)", best)]),
         "",
         "## Held out",
         f"Action plans of the holdout writers ({held['n']} matched actions; never read, never trained on, but",
         "scored after each round of cue changes, so no longer pristine; see benchmarks/RESULTS.md):",
         "",
-        "| | precision | recall | F1 |",
-        "|---|---|---|---|",
-        _row("cues alone", held["cues"]),
-        _row("cues or model", held["cues_or_model"]),
+        *_table([("cues alone", held["cues"]), ("cues or model", held["cues_or_model"])]),
         "",
         f"Corpus test split ({test['n']} actions, coverage gold version 3):",
         "",
-        "| | precision | recall | F1 |",
-        "|---|---|---|---|",
-        _row("cues alone", test["cues"]),
-        _row("cues or model", test["cues_or_model"]),
+        *_table([("cues alone", test["cues"]), ("cues or model", test["cues_or_model"])]),
         "",
         "## Limits",
         "- Trained on invented text by language-model writers; its n-grams favour their wordings.",

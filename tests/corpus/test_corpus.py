@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from app.corpus.action_plans import plan_review
 from app.corpus.build import missing_texts
 from app.corpus.gold import Gold, gold_files, load_gold
-from app.corpus.render import Layout, render_docx
-from app.corpus.source import parse_source
-from app.ingest import read_bytes, read_path
+from app.ingest import read_path
 from nlp.types import RATING_LEVELS
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -94,8 +93,7 @@ LEVELS = {"practitioner", "manager", "pdu", "region", "national", "multi_agency"
 @pytest.mark.parametrize("plan", sorted(p.stem for p in PLANS.glob("ap*.json")))
 def test_action_plan_gold_is_in_the_plan_as_the_tool_reads_it(plan: str) -> None:
     gold = json.loads((PLANS / f"{plan}.json").read_text(encoding="utf-8"))
-    blocks = [b.text for b in read_bytes(render_docx(parse_source((PLANS / f"{plan}.md").read_text(encoding="utf-8")),
-                                                     Layout()), f"{plan}.docx").blocks]
+    blocks = [b.text for b in plan_review((PLANS / f"{plan}.md").read_text(encoding="utf-8"), f"{plan}.docx").blocks]
     assert gold["actions"]
     for action in gold["actions"]:
         assert any(action["text"] in block for block in blocks), action["text"]

@@ -580,33 +580,32 @@ def test_a_judgement_on_one_decision_is_not_an_overall_judgement(nlp: Language, 
     assert not coverage.overall_judgements.sufficiency.present
 
 
+def _multi_agency_learning(nlp: Language, model: PassageModel, learning: str) -> bool:
+    """Whether STRONG, with `learning` in place of its regional learning sentence, has multi-agency learning."""
+    coverage, _ = _run(nlp, model, STRONG.replace("The region needs a shared standard for checks with the police.",
+                                                  learning))
+    return coverage.learning.levels["multi_agency"].present
+
+
 def test_multi_agency_learning_is_work_with_partners_not_a_check_with_them(nlp: Language, model: PassageModel) -> None:
-    practitioner = STRONG.replace("The region needs a shared standard for checks with the police.",
-                                  "The practitioner should check with children's services when a child visits.")
-    coverage, _ = _run(nlp, model, practitioner)
-    assert not coverage.learning.levels["multi_agency"].present
-    partners = STRONG.replace("The region needs a shared standard for checks with the police.",
-                              "Probation and Northmoor Police should agree how arrests of people on licence are shared.")
-    coverage, _ = _run(nlp, model, partners)
-    assert coverage.learning.levels["multi_agency"].present
+    assert not _multi_agency_learning(nlp, model,
+                                      "The practitioner should check with children's services when a child visits.")
+    assert _multi_agency_learning(nlp, model,
+                                  "Probation and Northmoor Police should agree how arrests of people on licence are shared.")
 
 
 def test_one_practitioner_sharing_with_the_police_is_not_learning_for_the_partnership(
         nlp: Language, model: PassageModel) -> None:
-    shared = STRONG.replace("The region needs a shared standard for checks with the police.",
-                            "The PP should review the OASys and should share it with the police. Raise awareness of "
-                            "the MARAC process across the team. Staff need to be aware of the MAPPA process.")
-    coverage, _ = _run(nlp, model, shared)
-    assert not coverage.learning.levels["multi_agency"].present
-    raised = shared.replace("Raise awareness of the MARAC process across the team.",
-                            "The PDU will raise listing times for breaches with the court.")
-    coverage, _ = _run(nlp, model, raised)
-    assert coverage.learning.levels["multi_agency"].present
+    shared = ("The PP should review the OASys and should share it with the police. Raise awareness of the MARAC "
+              "process across the team. Staff need to be aware of the MAPPA process.")
+    assert not _multi_agency_learning(nlp, model, shared)
+    assert _multi_agency_learning(nlp, model, shared.replace(
+        "Raise awareness of the MARAC process across the team.",
+        "The PDU will raise listing times for breaches with the court."))
     # MAPPA named as the subject of learning beyond frontline awareness still counts
-    named = shared.replace("Raise awareness of the MARAC process across the team.",
-                           "Notifications for people not managed under MAPPA will be raised with partners.")
-    coverage, _ = _run(nlp, model, named)
-    assert coverage.learning.levels["multi_agency"].present
+    assert _multi_agency_learning(nlp, model, shared.replace(
+        "Raise awareness of the MARAC process across the team.",
+        "Notifications for people not managed under MAPPA will be raised with partners."))
 
 
 LISTS = """# Review
